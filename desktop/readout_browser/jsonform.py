@@ -1,0 +1,272 @@
+"""The `readout/1` JSON form of a readout (shared schema), written and read back.
+
+Writing then reading gives an identical `Readout`; reading checks the shape and
+raises `ReadoutError` naming the file and the first thing that is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from readout_browser.errors import ReadoutError
+from readout_browser.model import (
+    CATEGORIES,
+    MEETING_KINDS,
+    QUALIFIERS,
+    STATUSES,
+    Meeting,
+    Person,
+    Pledge,
+    Quote,
+    Readout,
+    Source,
+    Span,
+    Topic,
+)
+
+SCHEMA = "readout/1"
+
+
+def _span(s: Span | None) -> list[int] | None:
+    return None if s is None else [s[0], s[1]]
+
+
+def _number(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+def to_dict(r: Readout) -> dict[str, Any]:
+    """The readout as a `readout/1` object (plain JSON types)."""
+    return {
+        "schema": SCHEMA,
+        "source": {
+            "path": r.source.path,
+            "url": r.source.url,
+            "title": r.source.title,
+            "date": r.source.date,
+            "publisher": r.source.publisher,
+        },
+        "text": r.text,
+        "meeting": {
+            "kind": r.meeting.kind,
+            "place": r.meeting.place,
+            "date": r.meeting.date,
+            "formats": list(r.meeting.formats),
+        },
+        "people": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "title": p.title,
+                "country": p.country,
+                "mentions": [_span(m) for m in p.mentions],
+            }
+            for p in r.people
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "kind": q.kind,
+                "text": q.text,
+                "span": _span(q.span),
+                "speaker": q.speaker,
+                "cue": q.cue,
+                "cue_span": _span(q.cue_span),
+            }
+            for q in r.quotes
+        ],
+        "pledges": [
+            {
+                "id": p.id,
+                "donor": p.donor,
+                "recipient": p.recipient,
+                "amount": _number(p.amount),
+                "currency": p.currency,
+                "currency_text": p.currency_text,
+                "currency_inferred": p.currency_inferred,
+                "qualifier": p.qualifier,
+                "purpose": p.purpose,
+                "category": p.category,
+                "status": p.status,
+                "when": p.when,
+                "parent": p.parent,
+                "speaker": p.speaker,
+                "span": _span(p.span),
+                "evidence": _span(p.evidence),
+            }
+            for p in r.pledges
+        ],
+        "topics": [
+            {"id": t.id, "label": t.label, "parent": t.parent, "spans": [_span(s) for s in t.spans]}
+            for t in r.topics
+        ],
+        "paragraphs": [_span(s) for s in r.paragraphs],
+        "sentences": [_span(s) for s in r.sentences],
+    }
+
+
+def dumps(r: Readout, indent: int | None = 2) -> str:
+    """The readout as `readout/1` JSON text."""
+    return json.dumps(to_dict(r), ensure_ascii=False, indent=indent)
+
+
+class _Reader:
+    """Reads one object with messages that say where a field is wrong."""
+
+    def __init__(self, path: str | None, text_len: int) -> None:
+        self.path = path
+        self.text_len = text_len
+
+    def fail(self, where: str, what: str) -> ReadoutError:
+        return ReadoutError(self.path, f"not a valid readout/1 file: {where} {what}")
+
+    def obj(self, d: Any, where: str) -> Mapping[str, Any]:
+        if not isinstance(d, Mapping):
+            raise self.fail(where, "is not an object")
+        return d
+
+    def items(self, d: Mapping[str, Any], key: str, where: str) -> list[Any]:
+        v = d.get(key, [])
+        if not isinstance(v, list):
+            raise self.fail(f"{where}.{key}", "is not a list")
+        return v
+
+    def str_(self, d: Mapping[str, Any], key: str, where: str, required: bool = False) -> str | None:
+        v = d.get(key)
+        if v is None and not required:
+            return None
+        if not isinstance(v, str):
+            raise self.fail(f"{where}.{key}", "is not a string")
+        return v
+
+    def enum(self, d: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str) -> Any:
+        v = d.get(key, default)
+        if v not in allowed:
+            raise self.fail(f"{where}.{key}", f"is {v!r}, not one of {', '.join(allowed)}")
+        return v
+
+    def span(self, v: Any, where: str, optional: bool = False) -> Span | None:
+        if v is None and optional:
+            return None
+        if (
+            not isinstance(v, list)
+            or len(v) != 2
+            or not all(isinstance(x, int) and not isinstance(x, bool) for x in v)
+            or not 0 <= v[0] <= v[1] <= self.text_len
+        ):
+            raise self.fail(where, f"is not a span [start, end) inside the text: {v!r}")
+        return (v[0], v[1])
+
+    def spans(self, d: Mapping[str, Any], key: str, where: str) -> tuple[Span, ...]:
+        out: list[Span] = []
+        for i, v in enumerate(self.items(d, key, where)):
+            s = self.span(v, f"{where}.{key}[{i}]")
+            assert s is not None
+            out.append(s)
+        return tuple(out)
+
+    def many(self, d: Mapping[str, Any], key: str, build: Callable[[Mapping[str, Any], str], Any]) -> tuple:
+        return tuple(build(self.obj(x, f"{key}[{i}]"), f"{key}[{i}]") for i, x in enumerate(self.items(d, key, "")))
+
+
+def from_dict(d: Any, path: str | None = None) -> Readout:
+    """A `Readout` from a `readout/1` object; `ReadoutError` when it is not one."""
+    if not isinstance(d, Mapping) or d.get("schema") != SCHEMA:
+        raise ReadoutError(path, f'not a readout JSON file (expected "schema": "{SCHEMA}")')
+    text = d.get("text")
+    if not isinstance(text, str):
+        raise ReadoutError(path, "not a valid readout/1 file: text is missing or not a string")
+    rd = _Reader(path, len(text))
+    src = rd.obj(d.get("source", {}), "source")
+    mt = rd.obj(d.get("meeting", {}), "meeting")
+
+    def person(p: Mapping[str, Any], w: str) -> Person:
+        return Person(
+            id=rd.str_(p, "id", w, True) or "",
+            name=rd.str_(p, "name", w, True) or "",
+            title=rd.str_(p, "title", w),
+            country=rd.str_(p, "country", w),
+            mentions=rd.spans(p, "mentions", w),
+        )
+
+    def quote(q: Mapping[str, Any], w: str) -> Quote:
+        return Quote(
+            id=rd.str_(q, "id", w, True) or "",
+            kind=rd.enum(q, "kind", w, ("direct", "reported"), "direct"),
+            text=rd.str_(q, "text", w, True) or "",
+            span=rd.span(q.get("span"), f"{w}.span") or (0, 0),
+            speaker=rd.str_(q, "speaker", w),
+            cue=rd.str_(q, "cue", w),
+            cue_span=rd.span(q.get("cue_span"), f"{w}.cue_span", optional=True),
+        )
+
+    def pledge(p: Mapping[str, Any], w: str) -> Pledge:
+        amount = p.get("amount")
+        if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int | float)):
+            raise rd.fail(f"{w}.amount", "is not a number")
+        return Pledge(
+            id=rd.str_(p, "id", w, True) or "",
+            span=rd.span(p.get("span"), f"{w}.span") or (0, 0),
+            donor=rd.str_(p, "donor", w),
+            recipient=rd.str_(p, "recipient", w),
+            amount=None if amount is None else float(amount),
+            currency=rd.str_(p, "currency", w),
+            currency_text=rd.str_(p, "currency_text", w),
+            currency_inferred=bool(p.get("currency_inferred", False)),
+            qualifier=rd.enum(p, "qualifier", w, QUALIFIERS, "exact"),
+            purpose=rd.str_(p, "purpose", w),
+            category=rd.enum(p, "category", w, CATEGORIES, "other"),
+            status=rd.enum(p, "status", w, STATUSES, "committed"),
+            when=rd.str_(p, "when", w),
+            parent=rd.str_(p, "parent", w),
+            speaker=rd.str_(p, "speaker", w),
+            evidence=rd.span(p.get("evidence"), f"{w}.evidence", optional=True),
+        )
+
+    def topic(t: Mapping[str, Any], w: str) -> Topic:
+        return Topic(
+            id=rd.str_(t, "id", w, True) or "",
+            label=rd.str_(t, "label", w, True) or "",
+            parent=rd.str_(t, "parent", w),
+            spans=rd.spans(t, "spans", w),
+        )
+
+    formats = rd.items(mt, "formats", "meeting")
+    if not all(isinstance(f, str) for f in formats):
+        raise rd.fail("meeting.formats", "holds something other than strings")
+    return Readout(
+        source=Source(
+            path=rd.str_(src, "path", "source"),
+            url=rd.str_(src, "url", "source"),
+            title=rd.str_(src, "title", "source"),
+            date=rd.str_(src, "date", "source"),
+            publisher=rd.str_(src, "publisher", "source"),
+        ),
+        text=text,
+        meeting=Meeting(
+            kind=rd.enum(mt, "kind", "meeting", MEETING_KINDS, "other"),
+            place=rd.str_(mt, "place", "meeting"),
+            date=rd.str_(mt, "date", "meeting"),
+            formats=tuple(formats),
+        ),
+        people=rd.many(d, "people", person),
+        quotes=rd.many(d, "quotes", quote),
+        pledges=rd.many(d, "pledges", pledge),
+        topics=rd.many(d, "topics", topic),
+        paragraphs=rd.spans(d, "paragraphs", ""),
+        sentences=rd.spans(d, "sentences", ""),
+    )
+
+
+def load(path: str | Path, text: str) -> Readout:
+    """A readout from the text of a `readout/1` file."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ReadoutError(path, f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    return from_dict(data, str(path))

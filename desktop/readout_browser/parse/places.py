@@ -1,0 +1,104 @@
+"""Countries and organisations: finding them in text and naming them one way.
+
+Country names and their currencies come from CLDR (through Babel), so every country is
+known without a hand-typed list; `resources/countries.toml` adds the short forms,
+adjectives ("Canadian") and organisations that readouts use.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from babel import Locale
+from babel.numbers import get_territory_currencies
+
+from readout_browser.paths import resource
+
+PlaceKind = Literal["country", "organisation"]
+
+# CLDR territories that are not countries a readout would name as a party.
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "UM", "AC", "DG", "EA", "IC", "CP", "TA"}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A country or organisation named in the text, by name or by adjective."""
+
+    span: tuple[int, int]
+    name: str
+    kind: PlaceKind
+    adjective: bool
+
+
+class Places:
+    """The gazetteer: every name, alias and adjective mapped to one canonical name."""
+
+    def __init__(self) -> None:
+        data = tomllib.loads(resource("countries.toml").read_text(encoding="utf-8"))
+        territories = Locale("en").territories
+        self._code: dict[str, str] = {}
+        names: dict[str, tuple[str, PlaceKind, bool]] = {}
+        aliases = data.get("aliases", {})
+        renamed = {alt: canon for canon, alts in aliases.items() for alt in alts}
+        for code, cldr_name in territories.items():
+            if not code.isalpha() or code in _NOT_COUNTRIES:
+                continue
+            name = cldr_name.replace(" & ", " and ").replace("St. ", "Saint ")
+            name = re.sub(r" SAR China$", "", name)
+            canon = renamed.get(name, renamed.get(cldr_name, name))
+            self._code[canon] = code
+            names[name] = (canon, "country", False)
+            names[cldr_name] = (canon, "country", False)
+        for canon, alts in aliases.items():
+            names[canon] = (canon, "country", False)
+            for alt in alts:
+                names[alt] = (canon, "country", False)
+        for adj, canon in data.get("demonyms", {}).items():
+            names[adj] = (canon, "country", True)
+        for canon, alts in data.get("organisations", {}).items():
+            names[canon] = (canon, "organisation", False)
+            for alt in alts:
+                names[alt] = (canon, "organisation", False)
+        for adj, canon in data.get("organisation_adjectives", {}).items():
+            names[adj] = (canon, "organisation", True)
+        self._names = names
+        ordered = sorted(names, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])(?!\.\w)"
+        )
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """Every country or organisation named between `start` and `end`, in order."""
+        out = []
+        for m in self._pattern.finditer(text, start, len(text) if end is None else end):
+            canon, kind, adjective = self._names[m.group()]
+            out.append(PlaceMention(m.span(), canon, kind, adjective))
+        return out
+
+    def canonical(self, name: str) -> str | None:
+        """The one name of a country or organisation given any of its names or adjectives."""
+        hit = self._names.get(name.strip()) or self._names.get(re.sub(r"^the\s+", "", name.strip()))
+        return hit[0] if hit else None
+
+    def kind(self, canonical: str) -> PlaceKind | None:
+        """Whether a canonical name is a country or an organisation."""
+        hit = self._names.get(canonical)
+        return hit[1] if hit else None
+
+    def currency(self, country: str) -> str | None:
+        """The ISO 4217 code of the currency a country uses today, if known."""
+        code = self._code.get(country)
+        if not code:
+            return None
+        found = get_territory_currencies(code, tender=True)
+        return found[0] if found else None
+
+
+@cache
+def places() -> Places:
+    """The gazetteer, built once per process."""
+    return Places()
