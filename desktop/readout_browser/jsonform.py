@@ -171,7 +171,8 @@ class _Reader:
         return tuple(out)
 
     def many(self, d: Mapping[str, Any], key: str, build: Callable[[Mapping[str, Any], str], Any]) -> tuple:
-        return tuple(build(self.obj(x, f"{key}[{i}]"), f"{key}[{i}]") for i, x in enumerate(self.items(d, key, "")))
+        found = self.items(d, key, "")
+        return tuple(build(self.obj(x, f"{key}[{i}]"), f"{key}[{i}]") for i, x in enumerate(found))
 
 
 def from_dict(d: Any, path: str | None = None) -> Readout:

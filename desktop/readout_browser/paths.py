@@ -28,7 +28,9 @@ def _shipped(folder: str) -> Path:
     for root in (_CHECKOUT, _INSTALLED):
         if (root / folder).is_dir():
             return root / folder
-    raise FileNotFoundError(f"Readout Browser's {folder}/ folder is missing from {_CHECKOUT} and {_INSTALLED}")
+    raise FileNotFoundError(
+        f"Readout Browser's {folder}/ folder is missing from {_CHECKOUT} and {_INSTALLED}"
+    )
 
 
 def resource(name: str) -> Path:

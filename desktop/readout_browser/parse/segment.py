@@ -1,30 +1,120 @@
 """Paragraphs and sentences with character offsets.
 
 Readouts arrive either with one paragraph per line or, from scrapers, with every
-paragraph joined into one line. Sentences end at `.`, `!` or `?` followed by space
-and a capital, digit or opening mark, except after an abbreviation (Mr., Dr., U.S.,
-S.A.S.) and except inside quotation marks: a full stop inside a quote does not end
-the sentence that carries its attribution.
+paragraph joined into one line (sometimes with no space at the joins:
+`friendly."I hope`, `decades.They`). A sentence ends at `.`, `!` or `?` (and any
+closing marks after it) before a capital, a digit or an opening mark, except after
+an abbreviation or an initial (Mr., Dr., U.S., S.A.S., Joseph R. Biden) and except
+inside a quotation: a full stop inside a quote does not end the sentence that
+carries its attribution.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from readout_browser.model import Source, Span
 from readout_browser.parse.document import Document
-
-OPENING_MARKS = "“„«\"‘"
-CLOSING_MARKS = "”»\"’"
+from readout_browser.parse.marks import stretches
 
 # Titles and abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen col lt capt sgt adm gov sen rep no nos vs etc approx dept est fig inc ltd co "
-    "corp jan feb mar apr jun jul aug sep sept oct nov dec h.e e.g i.e".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "h.e",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+        "ft",
+        "mt",
+        "pres",
+        "rev",
+        "hon",
+    ]
 )
-_BOUNDARY = re.compile(r"[.!?…]+[”»\"’)]*(?=\s+[\"“„«‘(]?[A-Z0-9\u0400-\u04FF])")
+_UPPER = r"A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F"
+# A full stop (or ! ? …) with its closing marks, then space and what may open a sentence.
+_BOUNDARY = re.compile(rf"[.!?…]+[”»\"’)\]]*(?=\s+[\"“„«‘(\[]?[{_UPPER}0-9])")
+# Paragraphs joined with no space: `word."Next` or `word.Next` (a lowercase word before).
+_JOINED = re.compile(rf"(?<=[a-z\u00DF-\u00FF)]{{2}})[.!?]+(?=[\"“„«][{_UPPER}]|[{_UPPER}][a-z]{{2,}}\s)")
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
-_QUOTE_TOGGLE = re.compile(r"[“”„«»\"]")
+_INITIAL = re.compile(rf"(?:^|[\s(])[{_UPPER}]\.$")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+# After an initialism such as "U.S.", these words show that a new sentence began.
+_SENTENCE_OPENERS = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "In",
+        "On",
+        "At",
+        "As",
+        "During",
+        "Both",
+        "According",
+        "However",
+        "Also",
+        "Moreover",
+        "Furthermore",
+        "Meanwhile",
+        "Separately",
+        "Earlier",
+        "Later",
+        "Today",
+        "Yesterday",
+    ]
+)
 
 
 def _paragraph_spans(text: str) -> list[Span]:
@@ -40,46 +130,50 @@ def _paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
-def _ends_in_abbreviation(text: str, start: int, dot: int) -> bool:
-    """True when the full stop at `dot` closes an abbreviation, not a sentence."""
-    head = text[start : dot + 1]
+def _abbreviation_before(text: str, start: int, dot: int) -> bool:
+    """True when the full stop at `dot` closes an abbreviation or an initial, not a sentence."""
+    head = text[max(start, dot - 24) : dot + 1]
     if _INITIALISM.search(head):
-        # "U.S." ends a sentence only when the next word could not go on it; keep it joined.
+        nxt = re.match(r"\s+([A-Za-z]+)", text[dot + 1 : dot + 20])
+        # "U.S." ends a sentence only when a sentence plainly begins after it.
+        return not (nxt and nxt.group(1) in _SENTENCE_OPENERS)
+    if _INITIAL.search(head):
         return True
-    word = re.search(r"([A-Za-z.]+)\.$", head)
+    word = _WORD_BEFORE.search(head)
     return bool(word) and word.group(1).lower() in _ABBREVIATIONS
 
 
-def _inside_quote(text: str, start: int, pos: int) -> bool:
-    """Whether `pos` lies inside an open quotation that started in this paragraph.
+class _QuoteSpans:
+    """The closed quotations of the body, for asking whether an offset lies inside one."""
 
-    Curly marks say which way they face; a straight mark toggles. A quotation that
-    is still open at `pos` keeps its full stops from ending the sentence, so long as
-    it closes later in the paragraph (a mark left open never shifts later text).
-    """
-    depth = False
-    for m in _QUOTE_TOGGLE.finditer(text, start, pos):
-        ch = m.group()
-        if ch in "“„«":
-            depth = True
-        elif ch in "”»":
-            depth = False
-        else:
-            depth = not depth
-    return depth
+    def __init__(self, text: str, paragraphs: tuple[Span, ...]) -> None:
+        closed = [s for s in stretches(text, paragraphs) if s.close_mark is not None]
+        self._starts = [s.inner[0] for s in closed]
+        self._closes = [s.close_mark for s in closed]
+
+    def holds(self, pos: int) -> int | None:
+        """The closing-mark offset of the quotation whose text holds `pos`, if any."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self._closes[i] is not None and pos < self._closes[i]:
+            return self._closes[i]
+        return None
 
 
-def _sentence_spans(text: str, para: Span) -> list[Span]:
+def _sentence_spans(text: str, para: Span, quotes: _QuoteSpans) -> list[Span]:
     start, end = para
     out: list[Span] = []
     cur = start
-    closes_later = {m.start() for m in _QUOTE_TOGGLE.finditer(text, start, end)}
-    for m in _BOUNDARY.finditer(text, start, end):
-        stop = m.end()
-        dot = m.start()
-        if text[dot] == "." and m.end() - m.start() == 1 and _ends_in_abbreviation(text, cur, dot):
+    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _BOUNDARY.finditer(text, start, end)]
+    cuts += [(m.start(), m.end()) for m in _JOINED.finditer(text, start, end)]
+    cuts.sort()
+    for dot, stop in cuts:
+        if stop <= cur:
             continue
-        if _inside_quote(text, cur, dot) and any(p >= dot for p in closes_later):
+        if text[dot] == "." and stop - dot == 1 and _abbreviation_before(text, cur, dot):
+            continue
+        close = quotes.holds(dot)
+        if close is not None and close >= stop:
+            # A full stop inside a quotation that closes further on.
             continue
         out.append((cur, stop))
         cur = stop
@@ -92,6 +186,7 @@ def _sentence_spans(text: str, para: Span) -> list[Span]:
 
 def segment(text: str, source: Source) -> Document:
     """Cut a body into paragraphs and sentences."""
-    paragraphs = _paragraph_spans(text)
-    sentences = [s for p in paragraphs for s in _sentence_spans(text, p)]
-    return Document(text=text, source=source, paragraphs=tuple(paragraphs), sentences=tuple(sentences))
+    paragraphs = tuple(_paragraph_spans(text))
+    quotes = _QuoteSpans(text, paragraphs)
+    sentences = tuple(s for p in paragraphs for s in _sentence_spans(text, p, quotes))
+    return Document(text=text, source=source, paragraphs=paragraphs, sentences=sentences)

@@ -1,0 +1,116 @@
+"""Who is named where: countries, organisations and people as parties that give or receive.
+
+A pledge's donor and recipient are parties: a country ("Canada", "the Slovak government"),
+an organisation ("the European Union", "the World Bank") or a person standing for one
+("Mark Carney" for Canada, "Ursula von der Leyen" for the European Commission).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from readout_browser.model import Person, Span
+from readout_browser.parse.currency import source_country
+from readout_browser.parse.document import Document
+from readout_browser.parse.places import places
+from readout_browser.parse.pledge_words import pledge_words
+
+_POSSESSIVE_S = re.compile(r"(?<=\w)['’]s(?!\w)")
+_OUR = re.compile(r"(?i)(?<![\w-])(?:our (?:country|state|nation|people|army|defenders|economy)|us)(?![\w-])")
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    """A party named in the text: by name, by adjective + "government", or through a person."""
+
+    span: Span
+    party: str
+    person: str | None = None  # the person's id when the mention names a person
+
+
+def person_party(person: Person) -> str | None:
+    """The country or organisation a person stands for, from their country or their title."""
+    if person.country:
+        return places().canonical(person.country) or person.country
+    if person.title:
+        found = places().find(person.title)
+        if found:
+            return found[-1].name
+    return None
+
+
+class Parties:
+    """The parties of one readout, found on demand sentence by sentence and cached."""
+
+    def __init__(self, doc: Document, people: tuple[Person, ...]) -> None:
+        self.doc = doc
+        self.people = {p.id: p for p in people}
+        mentions = []
+        for person in people:
+            party = person_party(person)
+            for span in person.mentions:
+                if party:
+                    mentions.append(PartyMention(span, party, person.id))
+        mentions.sort(key=lambda m: m.span)
+        self._person_mentions = mentions
+        self._person_starts = [m.span[0] for m in mentions]
+        self._cache: dict[Span, list[PartyMention]] = {}
+
+    @cached_property
+    def host(self) -> str | None:
+        """The publisher's country (or organisation), else the first person's."""
+        return source_country(self.doc.source) or next(
+            (party for p in self.people.values() if (party := person_party(p))), None
+        )
+
+    @cached_property
+    def _plain(self) -> str:
+        # The gazetteer reads "Canada's" as one word; blanking the possessive (same length, so
+        # offsets hold) lets it see "Canada".
+        return _POSSESSIVE_S.sub("  ", self.doc.text)
+
+    def persons_between(self, start: int, end: int) -> list[PartyMention]:
+        """Mentions of people that start between `start` and `end`."""
+        lo = bisect_left(self._person_starts, start)
+        hi = bisect_left(self._person_starts, end)
+        return self._person_mentions[lo:hi]
+
+    def last_person_before(self, pos: int, exclude: set[str]) -> PartyMention | None:
+        """The latest mention of a person before `pos` whose party is not excluded."""
+        hi = bisect_right(self._person_starts, pos) - 1
+        for i in range(hi, -1, -1):
+            m = self._person_mentions[i]
+            if m.span[1] <= pos and m.party not in exclude:
+                return m
+        return None
+
+    def in_span(self, start: int, end: int) -> list[PartyMention]:
+        """Every party named between `start` and `end`, in order, people first where they overlap."""
+        key = (start, end)
+        if key in self._cache:
+            return self._cache[key]
+        text = self.doc.text
+        found = list(self.persons_between(start, end))
+        taken = [m.span for m in found]
+        words = pledge_words()
+        nouns = words.adjective_nouns
+        for place in places().find(self._plain, start, end):
+            s, e = place.span
+            if any(a < e and s < b for a, b in taken) or words.programme_words.match(text, e):
+                continue
+            if place.adjective:
+                noun = nouns.match(text, e, end)
+                if not noun:
+                    continue
+                e = noun[1]
+            found.append(PartyMention((s, e), place.name))
+        found.sort(key=lambda m: m.span)
+        self._cache[key] = found
+        return found
+
+    def our(self, start: int, end: int) -> list[Span]:
+        """Where the text says "our country", "our state" or "us" between `start` and `end`."""
+        return [m.span() for m in _OUR.finditer(self.doc.text, start, end)]

@@ -1,0 +1,636 @@
+"""Who takes part in a readout or speaks, and every place the text refers to them.
+
+A readout introduces its people with their office before the name ("President of
+Ukraine Volodymyr Zelenskyy", "NATO Secretary General Jens Stoltenberg") and then refers
+back to them by surname, by a title alias ("the Head of State", "the Canadian Prime
+Minister", "the Federal Chancellor") or by a pronoun as the subject of a speech verb ("he
+said"). The roster is built in four steps:
+
+1. names: from introductions, from the readout's metadata title, from names that stand
+   where a speaker or a participant stands, and their surnames and other spellings;
+2. the host: the person on whose behalf the readout is published (a rule per publisher,
+   else the lead sentence's subject); a host never named is listed by the office's title;
+3. one pass in reading order that resolves every alias and pronoun against what has been
+   read so far (the most recent fitting person wins);
+4. merges of what turned out to be one person (a title seen before its holder was named),
+   and the choice of who is listed: participants and speakers, not people mentioned in
+   passing.
+
+The office words, host rules, pronouns and given names are data (resources/people.toml,
+read by `roles`); this module holds only the reading rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from readout_browser.model import Person, Span
+from readout_browser.parse.document import Document
+from readout_browser.parse.marks import QuoteIndex
+from readout_browser.parse.names import name_words, same_name, similar_given, similar_surname
+from readout_browser.parse.roles import HostRule, roles
+from readout_browser.parse.speech import lexicon
+from readout_browser.parse.titles import TitleHit, TitleReader
+from readout_browser.parse.tokens import Tokens
+
+_PRONOUN = re.compile(r"(?<![\w-])(he|He|she|She)(?![\w-])")
+_OBJECT_PRONOUN = re.compile(r"(him|her)\b")
+_FOR_HIS_PART = re.compile(r"\b[Ff]or (his|her) part,\s*\Z")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?\Z")
+_COORDINATED = re.compile(r"\s+and\s+")
+_JOINED_AFTER = re.compile(r"\s+(?:and|or)\b|\s*,")
+_PRONOUN_REACH = 2000  # characters back that "he" or "she" may look for its person
+
+
+@dataclass(eq=False)
+class _P:
+    """A person while the roster is being built."""
+
+    name: str | None
+    title: str | None = None
+    country: str | None = None
+    office: str | None = None
+    places: frozenset[str] = frozenset()
+    gender: str | None = None
+    host: bool = False
+    placeholder: bool = False  # known by a title only, so far
+    counterpart: bool = False  # known only as someone's counterpart
+    participant: bool = False
+    speaks: bool = False
+    subject: bool = False  # the subject of some clause
+    met: bool = False  # the object of a meeting: "met with X", "a call with X"
+    from_title: bool = False
+    merged_into: _P | None = field(default=None, repr=False)
+
+    def root(self) -> _P:
+        p = self
+        while p.merged_into is not None:
+            p = p.merged_into
+        return p
+
+    @property
+    def words(self) -> list[str]:
+        return name_words(self.name, roles().suffixes) if self.name else []
+
+    @property
+    def surname(self) -> str | None:
+        words = [w for w in self.words if len(w) > 1]
+        return words[-1] if words else None
+
+
+class Roster:
+    """The people of one readout, and lookups from text offsets to them."""
+
+    def __init__(self, people: tuple[Person, ...], host: Person | None) -> None:
+        self._people = people
+        self.host = host
+        pairs = sorted((span, p) for p in people for span in p.mentions)
+        self._spans = [s for s, _ in pairs]
+        self._starts = [s[0] for s, _ in pairs]
+        self._owner = [p for _, p in pairs]
+        self._by_end = {s[1]: (s, p) for s, p in pairs}
+        self._by_start = {s[0]: (s, p) for s, p in pairs}
+        self._by_id = {p.id: p for p in people}
+
+    def people(self) -> tuple[Person, ...]:
+        """Everyone who takes part or speaks, in order of first mention."""
+        return self._people
+
+    def person(self, person_id: str | None) -> Person | None:
+        """The person with this id."""
+        return self._by_id.get(person_id) if person_id else None
+
+    def mention_at(self, offset: int) -> tuple[Span, Person] | None:
+        """The mention that covers `offset`, with its person."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self._spans[i][0] <= offset < self._spans[i][1]:
+            return self._spans[i], self._owner[i]
+        return None
+
+    def person_at(self, offset: int) -> Person | None:
+        """The person whose mention covers `offset`."""
+        hit = self.mention_at(offset)
+        return hit[1] if hit else None
+
+    def mention_ending_at(self, offset: int) -> tuple[Span, Person] | None:
+        """The mention that ends exactly at `offset`."""
+        return self._by_end.get(offset)
+
+    def mention_starting_at(self, offset: int) -> tuple[Span, Person] | None:
+        """The mention that begins exactly at `offset`."""
+        return self._by_start.get(offset)
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[Span, Person]]:
+        """Mentions that begin inside `[start, end)`, in reading order."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [(self._spans[i], self._owner[i]) for i in range(lo, hi)]
+
+    def resolve(self, span: Span) -> Person | None:
+        """The person a stretch of text refers to: the first mention that overlaps it."""
+        i = max(bisect.bisect_right(self._starts, span[0]) - 1, 0)
+        while i < len(self._spans) and self._spans[i][0] < span[1]:
+            if self._spans[i][1] > span[0]:
+                return self._owner[i]
+            i += 1
+        return None
+
+
+class _Builder:
+    """Builds the roster of one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.r = roles()
+        self.lex = lexicon()
+        self.cues = self.lex.cues(doc.text)
+        self.cue_ends = {c.span[1] for c in self.cues.all}
+        self.quotes = QuoteIndex(doc.text, doc.paragraphs)
+        self.tokens = Tokens.of(doc.text)
+        self.reader = TitleReader(self.tokens)
+        self.persons: list[_P] = []
+        self.mentions: list[tuple[Span, _P]] = []
+        self.rule: HostRule | None = None
+        self.lead = doc.sentences[0] if doc.sentences else (0, 0)
+        self._sentence_starts = [s[0] for s in doc.sentences]
+        self._paragraph_starts = [p[0] for p in doc.paragraphs]
+        self._subject: dict[Span, bool] = {}
+
+    # ---- what stands around a mention
+
+    def quoted(self, pos: int) -> bool:
+        """Whether `pos` lies inside a quotation closed on both sides."""
+        s = self.quotes.holding(pos)
+        return s is not None and s.open_mark is not None and s.close_mark is not None
+
+    def cue_after(self, end: int) -> bool:
+        """A speech verb right after a mention: "X noted", "X has also stressed"."""
+        m = self.lex.gap.match(self.text, end)
+        return m is not None and self.cues.starting_at(m.end()) is not None
+
+    def cue_before(self, start: int) -> bool:
+        """A speech verb just before a mention: "said the Head of State", "stated by X"."""
+        j = start
+        while j > 0 and self.text[j - 1] in " \t":
+            j -= 1
+        if j < start and j in self.cue_ends:
+            return True
+        return self.text[j - 2 : j] == "by" and (j - 3) in self.cue_ends
+
+    def according_before(self, start: int) -> bool:
+        """ "According to X": X's is what follows."""
+        head = self.text[max(0, start - 30) : start]
+        return any(m.end() == len(head) for m in self.lex.according.finditer(head))
+
+    def speaks_at(self, span: Span) -> bool:
+        return self.cue_after(span[1]) or self.cue_before(span[0]) or self.according_before(span[0])
+
+    def is_subject(self, span: Span) -> bool:
+        """Whether a mention is the subject of a speech verb or stands first in its clause."""
+        known = self._subject.get(span)
+        if known is None:
+            known = self._subject[span] = self._is_subject(span)
+        return known
+
+    def _is_subject(self, span: Span) -> bool:
+        s, e = span
+        if self.speaks_at(span):
+            return True
+        i = bisect.bisect_right(self._sentence_starts, s) - 1
+        head = self.text[self._sentence_starts[i] if i >= 0 else 0 : s].rstrip()
+        return (not head or head.endswith(",")) and not _JOINED_AFTER.match(self.text, e)
+
+    def honorific_before(self, i: int) -> tuple[int, str | None] | None:
+        """An honorific ("Mr", "Mrs.", "His Excellency") just before word i: its index and gender."""
+        t = self.tokens
+        j = i - 2 if i > 1 and t.words[i - 1] == "." and t.starts[i - 1] == t.ends[i - 2] else i - 1
+        for length in (2, 1):
+            if j - length + 1 >= 0:
+                key = tuple(t.words[j - length + 1 : j + 1])
+                if key in self.r.honorific_gender:
+                    return j - length + 1, self.r.honorific_gender[key]
+        return None
+
+    def person_context(self, start: int, end: int) -> bool:
+        """Whether a name-like run stands where a person stands: speaking or meeting."""
+        if self.speaks_at((start, end)) or self.r.meets_after.match(self.text, end):
+            return True
+        return bool(self.r.meets_before.search(self.text[max(0, start - 40) : start]))
+
+    # ---- step 1: names
+
+    def person_named(self, name: str, hit: TitleHit | None = None, title: str | None = None) -> _P:
+        """The person with this name, one already known when the names agree."""
+        words = name_words(name, self.r.suffixes)
+        for p in self.persons:
+            if p.name and same_name(p.words, words):
+                if len(words) > len(p.words):
+                    p.name = name
+                if hit is not None and (not p.title or (hit.places and not p.places)):
+                    p.title, p.office = title, hit.office
+                    p.country = p.country or hit.place
+                if hit is not None:
+                    p.places |= hit.places
+                    p.office = p.office or hit.office
+                    p.country = p.country or hit.place
+                return p
+        p = _P(name=name, gender=self.r.given_gender.get(words[0]) if words else None)
+        if hit is not None:
+            p.title, p.country, p.office, p.places = title, hit.place, hit.office, hit.places
+        self.persons.append(p)
+        return p
+
+    def read_names(self) -> list[TitleHit]:
+        """People introduced by office, by the metadata title, or standing as speakers; the
+        office phrases that name nobody are returned for step 3."""
+        hits = self.reader.hits()
+        aliases = []
+        for h in hits:
+            if h.name is None:
+                aliases.append(h)
+                continue
+            title = self.text[h.title[0] : h.title[1]]
+            if h.post_title:
+                title += " " + self.text[h.post_title[0] : h.post_title[1]]
+            p = self.person_named(self.text[h.name[0] : h.name[1]], h, title)
+            end = h.post_title[1] if h.post_title else h.name[1]
+            self.mentions.append(((self.tokens.starts[h.start], end), p))
+        self.read_metadata_title()
+        taken = {k for h in hits for k in range(h.start, h.end)}
+        self.read_bare_names(taken)
+        self.read_other_spellings(taken)
+        return aliases
+
+    def read_metadata_title(self) -> None:
+        """People the readout's own title introduces: "Telephone conversation with President of ..."."""
+        title = self.doc.source.title
+        if not title:
+            return
+        for h in TitleReader(Tokens.of(title)).hits():
+            if h.name is not None:
+                p = self.person_named(title[h.name[0] : h.name[1]], h, title[h.title[0] : h.title[1]])
+                p.from_title = p.participant = True
+
+    def read_bare_names(self, taken: set[int]) -> None:
+        """Names with no office before them, where the text shows them to be people."""
+        t, reader = self.tokens, self.reader
+        after = 0
+        for i in t.capitals:
+            if i < after or i in taken or not self.r.is_name_word(t.words[i]):
+                continue
+            run = after = reader.cap_run(i)
+            words = [k for k in range(i, run) if t.words[k][0].isupper()]
+            if len(words) == 1 and t.word(i - 1) not in self.r.honorific_ends:
+                continue
+            if any(k in taken for k in range(i, run)):
+                continue
+            honorific = self.honorific_before(i)
+            if not (2 <= len(words) <= 4 or (honorific is not None and len(words) <= 4)):
+                continue
+            if not all(self.r.is_name_word(t.words[k]) for k in words):
+                continue
+            start, end = t.starts[i], t.ends[run - 1]
+            if honorific is None and not self.person_context(start, end):
+                continue
+            if any(reader.place(k) is not None for k in words):
+                continue
+            p = self.person_named(self.text[start:end])
+            if honorific is not None:
+                p.gender = p.gender or honorific[1]
+                start = t.starts[honorific[0]]
+            self.mentions.append(((start, end), p))
+            taken.update(range(i, run))
+
+    def read_other_spellings(self, taken: set[int]) -> None:
+        """Surnames, and names spelled another way, of the people already known."""
+        t = self.tokens
+        by_prefix: dict[str, list[_P]] = {}
+        for p in self.persons:
+            s = p.surname
+            if s:
+                by_prefix.setdefault(s[:3].casefold(), []).append(p)
+        if not by_prefix:
+            return
+        for i in t.capitals:
+            w = t.words[i]
+            if i in taken or len(w) < 3:
+                continue
+            found = [p for p in by_prefix.get(w[:3].casefold(), ()) if similar_surname(w, p.surname or "")]
+            if len(found) != 1:
+                continue
+            p = found[0]
+            # Take the given names and particles before it along: "Volodymyr Zelensky", "von der Leyen".
+            j = i
+            while j > 0 and t.cap(j - 1) and any(similar_given(t.words[j - 1], g) for g in p.words[:-1]):
+                j -= 1
+            while j > 0 and t.words[j - 1] in self.r.particles:
+                j -= 1
+            honorific = self.honorific_before(j)
+            start = t.starts[honorific[0]] if honorific else t.starts[j]
+            self.mentions.append(((start, t.ends[i]), p))
+            taken.update(range(j, i + 1))
+
+    # ---- step 2: the host
+
+    def find_host(self, aliases: list[TitleHit]) -> _P | None:
+        """The person on whose behalf the readout is published."""
+        ordered = sorted(self.mentions, key=lambda m: m[0])
+        in_lead = [p for span, p in ordered if span[0] < self.lead[1]]
+        rule = self.r.host_rule(self.doc.source)
+        if rule is None:
+            # No publisher rule: the rule whose office and country fit the lead's person, if any.
+            rule = next(
+                (
+                    r
+                    for p in in_lead
+                    for r in self.r.hosts
+                    if p.country == r.country and self.r.office_fits(r.office, p.office)
+                ),
+                None,
+            )
+        self.rule = rule
+        if rule is None:
+            if in_lead:
+                in_lead[0].host = True
+                return in_lead[0]
+            return None
+        fits = [p for _, p in ordered if self.r.office_fits(rule.office, p.office)]
+        for p in fits:
+            if p.country == rule.country:
+                return self._make_host(p, rule)
+        lead_alias = next((h for h in aliases if self.tokens.starts[h.start] == self.lead[0]), None)
+        if lead_alias is None or self.alias_phrase(lead_alias) not in rule.aliases:
+            for p in fits:
+                if p.country is None:
+                    return self._make_host(p, rule)
+            # The lead's subject named with no office (kremlin.ru: "Vladimir Putin had a ...").
+            for span, p in ordered:
+                if span[0] == self.lead[0] and p.office is None:
+                    return self._make_host(p, rule)
+        host = _P(
+            name=None, title=rule.title, country=rule.country, office=rule.office, placeholder=True, host=True
+        )
+        self.persons.append(host)
+        return host
+
+    @staticmethod
+    def _make_host(p: _P, rule: HostRule) -> _P:
+        p.host = True
+        p.country = rule.country
+        if not p.title or not p.places:
+            p.title = rule.title
+        p.office = p.office or rule.office
+        return p
+
+    # ---- step 3: aliases and pronouns, in reading order
+
+    def resolve_all(self, aliases: list[TitleHit], host: _P | None) -> None:
+        """Every name, alias and pronoun in reading order, each resolved against what came before."""
+        events: list[tuple[int, int, object]] = [(span[0], 0, (span, p)) for span, p in self.mentions]
+        events += [(self.tokens.starts[h.start], 1, h) for h in aliases]
+        events += [(span[0], 2, (span, gender)) for span, gender in self.pronouns()]
+        events.sort(key=lambda e: (e[0], e[1]))
+        last_seen: dict[int, int] = {}
+        subjects: list[tuple[int, _P]] = []
+        seen: list[tuple[int, _P]] = []
+        resolved: list[tuple[Span, _P]] = []
+        for _, kind, item in events:
+            person: _P | None
+            if kind == 0:
+                span, person = item  # type: ignore[misc]
+            elif kind == 1:
+                h: TitleHit = item  # type: ignore[assignment]
+                span = (self.tokens.starts[h.start], self.tokens.ends[h.end - 1])
+                person = self.resolve_alias(h, host, last_seen)
+            else:
+                span, gender = item  # type: ignore[misc]
+                person = self.resolve_pronoun(span, gender, subjects, seen)
+            if person is None:
+                continue
+            person = person.root()
+            last_seen[id(person)] = span[0]
+            resolved.append((span, person))
+            if self.quoted(span[0]):
+                continue
+            said_for = _FOR_HIS_PART.search(self.text, max(0, span[0] - 16), span[0])
+            if said_for and not person.gender:
+                person.gender = self.r.possessive_gender.get(said_for.group(1))
+            if self.is_subject(span):
+                subjects.append((span[0], person))
+            seen.append((span[0], person))
+        self.mentions = resolved
+
+    def pronouns(self) -> list[tuple[Span, str]]:
+        """He/she where it stands as the subject of a speech verb, him/her after "according to"."""
+        out = []
+        text = self.text
+        for w in _PRONOUN.finditer(text):
+            if self.cue_after(w.end()) and not self.quoted(w.start()):
+                out.append((w.span(1), self.r.pronoun_gender[w.group(1)]))
+        for m in self.lex.according.finditer(text):
+            w = _OBJECT_PRONOUN.match(text, m.end())
+            if w is not None and not self.quoted(m.end()):
+                out.append((w.span(1), self.r.pronoun_gender[w.group(1)]))
+        return out
+
+    def resolve_pronoun(
+        self, span: Span, gender: str, subjects: list[tuple[int, _P]], seen: list[tuple[int, _P]]
+    ) -> _P | None:
+        """The latest subject a he/she can stand for, else the latest person of that gender named."""
+        para = bisect.bisect_right(self._paragraph_starts, span[0]) - 1
+        floor = max(self._paragraph_starts[para - 1] if para >= 1 else 0, span[0] - _PRONOUN_REACH)
+        for pos, p in reversed(subjects):
+            if pos < floor:
+                break
+            if p.root().gender in (None, gender):
+                return p.root()
+        for pos, p in reversed(seen):
+            if pos < floor:
+                break
+            if p.root().gender == gender:
+                return p.root()
+        return None
+
+    def alias_phrase(self, h: TitleHit) -> str:
+        """An alias as a host rule lists it: "the head of state"."""
+        return "the " + " ".join(self.tokens.words[h.start + (1 if h.det else 0) : h.end]).lower()
+
+    def resolve_alias(self, h: TitleHit, host: _P | None, last_seen: dict[int, int]) -> _P | None:
+        """The person an office phrase stands for: the host for its bare aliases, else the
+        one person whose office and country fit (the latest seen if several); a phrase that
+        names a country and fits nobody yet stands for someone not named so far."""
+        rule = self.rule
+        if (
+            host is not None
+            and rule is not None
+            and h.det in ("the", "The")
+            and self.alias_phrase(h) in rule.aliases
+        ):
+            return host
+        if h.det is None and (h.place is None or h.loose):
+            return None
+        if h.det is not None and h.det not in ("the", "The") and not h.counterpart:
+            return None
+        live = list(dict.fromkeys(p.root() for p in self.persons))
+        if h.counterpart:
+            found = [p for p in live if not p.host and (not p.placeholder or p.counterpart)]
+        else:
+            found = [p for p in live if self.r.office_fits(h.office, p.office)]
+        if h.place:
+            found = [p for p in found if h.place in (p.country, *p.places)]
+        if len(found) > 1:
+            recent = [p for p in found if id(p) in last_seen]
+            return max(recent, key=lambda p: last_seen[id(p)]) if recent else None
+        if found:
+            return found[0]
+        if h.place is None:
+            return None
+        fits_host = rule is not None and h.place == rule.country and self.r.office_fits(h.office, rule.office)
+        if host is not None and fits_host and not h.counterpart:
+            return host
+        p = _P(
+            name=None,
+            title=self.text[h.title[0] : h.title[1]],
+            country=h.place,
+            office=None if h.counterpart else h.office,
+            places=h.places,
+            placeholder=True,
+            counterpart=h.counterpart,
+        )
+        self.persons.append(p)
+        return p
+
+    # ---- step 4: roles, merges and the list
+
+    def mark_roles(self) -> None:
+        """Who speaks, who is a clause's subject, who takes part (named in the lead, met with,
+        signed, visited, or joined by "and" to someone who did)."""
+        previous: tuple[Span, _P] | None = None
+        for span, p in sorted(self.mentions, key=lambda m: m[0]):
+            s, e = span
+            if self.quoted(s):
+                continue
+            if s < self.lead[1]:
+                p.participant = True
+            if self.speaks_at(span):
+                p.speaks = p.subject = True
+            elif self.is_subject(span):
+                p.subject = True
+            head = self.text[max(0, s - 40) : s]
+            if self.r.meets_before.search(head):
+                p.participant = True
+                p.met = p.met or not _BETWEEN.search(head)
+            if self.r.meets_after.match(self.text, e):
+                p.participant = True
+            if (
+                previous is not None
+                and _COORDINATED.fullmatch(self.text, previous[0][1], s)
+                and (previous[1].participant or p.participant)
+            ):
+                previous[1].participant = p.participant = True
+            previous = (span, p)
+
+    def merge(self, keep: _P, gone: _P) -> None:
+        """Make two builder persons one."""
+        if keep is gone:
+            return
+        gone.merged_into = keep
+        if not keep.title or (keep.office is None and gone.office):
+            keep.title = gone.title or keep.title
+        keep.name = keep.name or gone.name
+        keep.office = keep.office or gone.office
+        keep.country = keep.country or gone.country
+        keep.places |= gone.places
+        keep.gender = keep.gender or gone.gender
+        for flag in ("host", "from_title", "participant", "speaks", "subject", "met"):
+            setattr(keep, flag, getattr(keep, flag) or getattr(gone, flag))
+
+    def merge_placeholders(self, host: _P | None) -> None:
+        """Titles seen before their holder was named, made one with the named person."""
+        live = [p for p in self.persons if p.merged_into is None]
+        by_country: dict[str | None, _P] = {}
+        for p in (p for p in live if p.placeholder and not p.host):
+            first = by_country.get(p.country)
+            if first is None:
+                by_country[p.country] = p
+            elif first.counterpart and not p.counterpart:
+                self.merge(p, first)
+                by_country[p.country] = p
+            else:
+                self.merge(first, p)
+        holders = list(by_country.values())
+        named = [p for p in live if p.name and not p.host]
+        for holder in list(holders):
+            fits = [
+                p
+                for p in named
+                if p.office is not None
+                and (holder.office is None or self.r.office_fits(holder.office, p.office))
+                and p.country in (None, holder.country)
+            ]
+            if len(fits) == 1:
+                self.merge(fits[0], holder)
+                holders.remove(holder)
+        untitled = [p for p in named if p.office is None and p.merged_into is None]
+        if len(holders) == 1 and len(untitled) == 1:
+            self.merge(untitled[0], holders[0])
+            untitled = []
+        if host is not None and host.name is None:
+            # A host known only by office, and one person named who speaks as a subject and is
+            # nobody's guest: the host by name ("The President of Russia ... Vladimir Putin noted").
+            speakers = [p for p in untitled if p.subject and not p.met]
+            if len(speakers) == 1:
+                self.merge(host, speakers[0])
+
+    def build(self) -> Roster:
+        aliases = self.read_names()
+        host = self.find_host(aliases)
+        self.resolve_all(aliases, host)
+        self.mark_roles()
+        self.merge_placeholders(host)
+        return self.finish(host.root() if host else None)
+
+    def finish(self, host: _P | None) -> Roster:
+        spans: dict[int, list[Span]] = {}
+        roots: dict[int, _P] = {}
+        for span, p in self.mentions:
+            r = p.root()
+            roots[id(r)] = r
+            spans.setdefault(id(r), []).append(span)
+        for p in self.persons:
+            if p.root().from_title:
+                roots.setdefault(id(p.root()), p.root())
+        if host is not None:
+            roots.setdefault(id(host), host)
+        chosen = [r for r in roots.values() if r.participant or r.speaks or r is host]
+        chosen.sort(key=lambda r: min((s[0] for s in spans.get(id(r), [])), default=len(self.text)))
+        people: list[Person] = []
+        host_person = None
+        for i, r in enumerate(chosen, 1):
+            mentions = _outermost(sorted(set(spans.get(id(r), []))))
+            person = Person(
+                id=f"p{i}", name=r.name or r.title or "", title=r.title, country=r.country, mentions=mentions
+            )
+            people.append(person)
+            if r is host:
+                host_person = person
+        return Roster(tuple(people), host_person)
+
+
+def _outermost(spans: list[Span]) -> tuple[Span, ...]:
+    """A person's mentions with none inside another."""
+    out: list[Span] = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            out[-1] = (out[-1][0], max(s[1], out[-1][1]))
+        else:
+            out.append(s)
+    return tuple(out)
+
+
+def find_people(doc: Document) -> Roster:
+    """The roster of a readout: its people, their mentions and its host."""
+    return _Builder(doc).build()

@@ -1,0 +1,115 @@
+"""The speech-verb lexicon (resources/speech_verbs.toml) and where its cues stand in a text.
+
+People, quotes and reported speech all ask the same questions of a sentence: is there a
+speech verb here, what stands between it and its speaker, is it a passive with no
+speaker, does "according to" or "This was stated by" hand a statement to someone. The
+words for all of these are data; this module compiles them once and finds them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from readout_browser.model import Span
+from readout_browser.parse.wordlists import word_tree
+from readout_browser.paths import resource
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech verb as written in the text."""
+
+    span: Span
+    text: str
+    lemma: str
+
+    @property
+    def participle(self) -> bool:
+        """ "adding", "noting": a clause that goes on with the speaker of what came before."""
+        return self.text.split()[0].endswith("ing")
+
+
+_ASIDE = r"(?:\s*,\s*[^,.;\"“”]{1,30},\s*|\s+)"
+
+
+class Lexicon:
+    """Compiled patterns for speech verbs and the words around them."""
+
+    def __init__(self) -> None:
+        data = tomllib.loads(resource("speech_verbs.toml").read_text(encoding="utf-8"))
+        self.lemma: dict[str, str] = {}
+        for lemma, forms in data.get("cues", {}).items():
+            for form in forms:
+                self.lemma[form] = lemma
+                self.lemma[form[0].upper() + form[1:]] = lemma
+        words = data.get("words", {})
+        # The words of a multi-word cue may be split by an aside: "spoke, in particular, about".
+        self._cue = re.compile(r"(?<![\w-])(?=[A-Za-z])(?:" + word_tree(self.lemma, _ASIDE) + r")(?![\w-])")
+        between = word_tree(words.get("between", []))
+        # What may stand between a speaker and the verb: "also", ", for his part,".
+        self.gap = re.compile(rf"(?:\s*,\s*(?:{between})\s*,)?(?:\s+(?:{between}))*\s+", re.IGNORECASE)
+        self._gap_end = re.compile(self.gap.pattern + r"\Z", re.IGNORECASE)
+        self.according = re.compile(r"\b(?:" + word_tree(words.get("according", [])) + r")\s+", re.IGNORECASE)
+        self.statement_by = re.compile(
+            r"\s*(?:" + word_tree(words.get("statement_by", [])) + r")\s+", re.IGNORECASE
+        )
+        self.made_statement = re.compile(
+            r"\s*(?:" + word_tree(words.get("made_statement", [])) + r")\b", re.IGNORECASE
+        )
+        self.passive = frozenset(w.lower() for w in words.get("passive", []))
+        self.not_with_person = frozenset(words.get("not_with_person", []))
+        self.joint = re.compile(
+            r"(?:^|(?<=\W))(?:" + word_tree(words.get("joint_subjects", [])) + r")(?!\w)", re.IGNORECASE
+        )
+
+    def gap_before(self, text: str, pos: int, floor: int = 0) -> int | None:
+        """Where the words between a speaker and the verb at `pos` begin (the speaker's end)."""
+        window = max(floor, pos - 80)
+        m = self._gap_end.search(text[window:pos])
+        return None if m is None else window + m.start()
+
+    def cues(self, text: str) -> CueIndex:
+        """Every speech verb in `text`, indexed by position."""
+        return _cue_index(self, text)
+
+    def find_cues(self, text: str) -> list[Cue]:
+        out = []
+        for m in self._cue.finditer(text):
+            words = m.group().split()
+            form = words[0] if len(words) == 1 else " ".join((words[0].rstrip(","), words[-1]))
+            out.append(Cue(m.span(), m.group(), self.lemma.get(form, form)))
+        return out
+
+
+class CueIndex:
+    """The speech verbs of one text, for lookups by offset."""
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.all = cues
+        self._starts = [c.span[0] for c in cues]
+        self._by_start = {c.span[0]: c for c in cues}
+
+    def starting_at(self, pos: int) -> Cue | None:
+        """The cue that begins exactly at `pos`."""
+        return self._by_start.get(pos)
+
+    def within(self, start: int, end: int) -> list[Cue]:
+        """The cues that begin inside `[start, end)`, in order."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return self.all[lo:hi]
+
+
+@lru_cache(maxsize=16)
+def _cue_index(lexicon: Lexicon, text: str) -> CueIndex:
+    return CueIndex(lexicon.find_cues(text))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The speech-verb lexicon, loaded once per process."""
+    return Lexicon()

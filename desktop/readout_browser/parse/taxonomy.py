@@ -1,0 +1,262 @@
+"""The topic taxonomy: read from a file the user can edit, compiled into a trie over words.
+
+`resources/taxonomy.toml` (a user's copy in their configuration folder wins) is a tree of
+topics, each with the words and phrases that signal it; the rules a user reads are at the
+head of that file. The terms are compiled once into a trie whose steps are words, so
+finding them in a readout is one pass over its words, a dictionary look-up each, however
+many terms the tree holds. (One regular expression alternating every term costs a
+quarter of a second to compile, half the time the whole `parse` command may take.) An
+edited file is compiled again the next time a readout is parsed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import product
+from pathlib import Path
+
+from readout_browser.errors import ReadoutError
+from readout_browser.paths import resource
+
+TAXONOMY_FILE = "taxonomy.toml"
+
+_WORD = re.compile(r"\w+")
+# What may stand between two words of one phrase: spaces (never a line break), hyphens,
+# apostrophes ("leaders’ dialogue") and slashes ("SAMP/T").
+_JOINERS = frozenset(" \t\u00a0\u202f-‐‑'’/")
+_GAP_WORDS = 3  # a lone * stands for up to this many words
+
+# A step of a term: a word (plural allowed), a word beginning (from "word*"), or a gap ("*").
+WORD, STEM, GAP = "word", "stem", "gap"
+Step = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class TopicDef:
+    """One theme of the taxonomy: its id ("military-aid/drones"), label, parent and terms."""
+
+    id: str
+    label: str
+    parent: str | None
+    terms: tuple[str, ...]
+
+
+class _Node:
+    """A point in the trie of terms: what the words so far signal, and where the next word leads."""
+
+    __slots__ = ("gap", "stems", "terms", "topics", "words")
+
+    def __init__(self) -> None:
+        self.topics: frozenset[int] = frozenset()  # topics of the terms that end here
+        self.terms: dict[str, _Node] = {}  # next word as the terms write it -> node
+        self.words: dict[str, list[_Node]] = {}  # next word as a text may write it (plurals too) -> nodes
+        self.stems: list[tuple[str, _Node]] = []  # next word's beginning -> node
+        self.gap: _Node | None = None  # after skipping up to three words
+
+    def add(self, steps: tuple[Step, ...], topics: tuple[int, ...]) -> None:
+        node = self
+        for kind, text in steps:
+            if kind == GAP:
+                node.gap = node.gap or _Node()
+                node = node.gap
+            elif kind == STEM:
+                child = next((c for s, c in node.stems if s == text), None)
+                if child is None:
+                    child = _Node()
+                    node.stems.append((text, child))
+                node = child
+            else:
+                child = node.terms.get(text)
+                if child is None:
+                    child = node.terms[text] = _Node()
+                    for form in (text, text + "s", text + "es"):  # "arm" and "arms" may both be terms
+                        node.words.setdefault(form, []).append(child)
+                node = child
+        node.topics |= frozenset(topics)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The topic tree in reading order, with its terms compiled into a trie over words."""
+
+    topics: tuple[TopicDef, ...]
+    root: _Node
+    _starts: dict[str, tuple[_Node, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def find(self, text: str) -> Iterator[tuple[int, int, tuple[int, ...]]]:
+        """Every term in `text` as (start, end, topic indices), left to right.
+
+        Where terms overlap the longest wins, and the scan goes on after it; the topic
+        indices hold each matched topic and every topic above it.
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare letter whose lower case is longer: keep offsets true
+            spans = [m.span() for m in _WORD.finditer(text)]
+            words = [text[a:b].lower() for a, b in spans]
+        else:
+            spans = [m.span() for m in _WORD.finditer(lowered)]
+            words = _WORD.findall(lowered)
+        scan = _Scan(text, spans, words)
+        starts = self._starts  # word -> where it leads from the root, remembered across readouts
+        for word in set(words).difference(starts):
+            starts[word] = _next_nodes(self.root, word)
+        after = 0
+        for i in [i for i, word in enumerate(words) if starts[word]]:  # most words start no term
+            if i < after:
+                continue
+            end, topics = -1, set()
+            for node in starts[words[i]]:
+                end, topics = _better((end, topics), scan.longest(node, i + 1, i))
+            if end >= 0:
+                yield spans[i][0], spans[end][1], tuple(sorted(topics))
+                after = end + 1
+
+
+def _next_nodes(node: _Node, word: str) -> tuple[_Node, ...]:
+    """Where a word leads from a node: by the word itself and by every beginning it has."""
+    return tuple(node.words.get(word, ())) + tuple(c for s, c in node.stems if word.startswith(s))
+
+
+def _better(a: tuple[int, set[int]], b: tuple[int, set[int]]) -> tuple[int, set[int]]:
+    """The longer of two matches; topics of both when they end at the same word."""
+    if b[0] > a[0]:
+        return b
+    if b[0] == a[0] >= 0:
+        return a[0], a[1] | b[1]
+    return a
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """The words of one text, followed through the trie."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    words: list[str]
+
+    def joined(self, i: int) -> bool:
+        """Whether word i follows word i - 1 within one phrase."""
+        between = self.text[self.spans[i - 1][1] : self.spans[i][0]]
+        return between == " " or all(c in _JOINERS for c in between)
+
+    def longest(self, node: _Node, i: int, last: int) -> tuple[int, set[int]]:
+        """The longest match from `node` on, as (index of its last word, topics), or (-1, empty).
+
+        `last` is the word matched just before; word `i` must follow it within a phrase.
+        """
+        best: tuple[int, set[int]] = (last, set(node.topics)) if node.topics else (-1, set())
+        if i < len(self.words) and self.joined(i):
+            for child in _next_nodes(node, self.words[i]):
+                best = _better(best, self.longest(child, i + 1, i))
+        if node.gap is not None:
+            best = _better(best, self.longest(node.gap, i, last))
+            j = i
+            while j < min(len(self.words), i + _GAP_WORDS) and self.joined(j):
+                best = _better(best, self.longest(node.gap, j + 1, j))
+                j += 1
+        return best
+
+
+def taxonomy() -> Taxonomy:
+    """The compiled taxonomy, compiled again only when its file has changed."""
+    path = resource(TAXONOMY_FILE)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError as e:
+        raise ReadoutError(path, f"the topic taxonomy cannot be read ({e.strerror or e})") from None
+    return _compiled(path, stamp)
+
+
+@cache
+def _compiled(path: Path, stamp: int) -> Taxonomy:
+    """`stamp` (the file's modification time) is part of the cache key, so edits take effect."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise ReadoutError(path, f"the topic taxonomy cannot be read ({e})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ReadoutError(path, f"the topic taxonomy is not valid TOML: {e}") from None
+    return compile_taxonomy(read_topics(data, path))
+
+
+def read_topics(data: dict, path: Path | str | None = None) -> tuple[TopicDef, ...]:
+    """The topics of a parsed taxonomy file, parents before their children."""
+    out: list[TopicDef] = []
+
+    def invalid(what: str) -> ReadoutError:
+        return ReadoutError(path, f"the topic taxonomy is not valid: {what}")
+
+    def walk(table: dict, parent: str | None) -> None:
+        for key, value in table.items():
+            topic_id = key if parent is None else f"{parent}/{key}"
+            name = "[" + topic_id.replace("/", ".") + "]"
+            if not isinstance(value, dict):
+                raise invalid(f"{name} should be a table")
+            label = value.get("label")
+            terms = value.get("terms", [])
+            if not isinstance(label, str) or not label.strip():
+                raise invalid(f"{name} has no label")
+            if not isinstance(terms, list) or not all(isinstance(t, str) and _valid_term(t) for t in terms):
+                raise invalid(f"the terms of {name} must be a list of words, a lone * only between two")
+            out.append(TopicDef(topic_id, label.strip(), parent, tuple(terms)))
+            walk({k: v for k, v in value.items() if k not in ("label", "terms")}, topic_id)
+
+    walk(data, None)
+    if not out:
+        raise invalid("it holds no topics")
+    return tuple(out)
+
+
+def compile_taxonomy(topics: tuple[TopicDef, ...]) -> Taxonomy:
+    """Every term of every topic in one trie over words, each ending at the topics it signals."""
+    index = {t.id: n for n, t in enumerate(topics)}
+
+    def lineage(n: int) -> tuple[int, ...]:
+        chain = [n]
+        while topics[chain[-1]].parent is not None:
+            chain.append(index[topics[chain[-1]].parent])
+        return tuple(chain)
+
+    root = _Node()
+    for n, topic in enumerate(topics):
+        for term in topic.terms:
+            for steps in term_steps(term):
+                root.add(steps, lineage(n))
+    return Taxonomy(topics=topics, root=root)
+
+
+def term_steps(term: str) -> list[tuple[Step, ...]]:
+    """The ways a term can be written, each as steps over words.
+
+    A hyphenated word may also be written as one ("co-production", "coproduction").
+    """
+    choices: list[list[tuple[Step, ...]]] = []
+    for word in term.lower().split():
+        if word == "*":
+            choices.append([((GAP, ""),)])
+            continue
+        stem = word.endswith("*")
+        pieces = _WORD.findall(word)
+        if not pieces:
+            continue
+        ways = [pieces]
+        if len(pieces) > 1 and "-" in word:
+            ways.append(["".join(pieces)])
+        choices.append(
+            [tuple((STEM if stem and n == len(w) - 1 else WORD, p) for n, p in enumerate(w)) for w in ways]
+        )
+    return [tuple(s for part in combo for s in part) for combo in product(*choices)]
+
+
+def _valid_term(term: str) -> bool:
+    """A term has words, and a lone * only between two of them."""
+    words = term.split()
+    return (
+        bool(words)
+        and "*" not in (words[0], words[-1])
+        and all(w == "*" or _WORD.search(w) for w in words)
+    )

@@ -1,0 +1,13 @@
+"""Message boxes that show a readout's file name and the reason as plain text, never as markup."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    """A modal error box; `text` shows exactly as given (a file name may hold "<" or "&")."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

@@ -1,0 +1,78 @@
+"""The colours that mark quotes, pledges, people and topics in the source text.
+
+Each kind gets one hue, as a soft background under the text's own colour, so the text
+stays readable; a dark window palette gets deep shades of the same hues. The quote
+viewer and the legend use the same swatches, so a colour means one thing everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextCharFormat
+
+
+class Mark(Enum):
+    """What a stretch of the source text is."""
+
+    DIRECT = "Direct quote"
+    REPORTED = "Reported speech"
+    PLEDGE = "Pledge"
+    PERSON = "Person"
+    TOPIC = "Chosen topic"
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """The look of one kind of mark on light and on dark backgrounds."""
+
+    light: str
+    dark: str
+    background: bool = True
+
+
+SWATCHES: dict[Mark, Swatch] = {
+    Mark.DIRECT: Swatch(light="#fbe7a1", dark="#5e4a0c"),
+    Mark.REPORTED: Swatch(light="#d3e5fb", dark="#1f3f66"),
+    Mark.PLEDGE: Swatch(light="#c8efcf", dark="#1d5630"),
+    Mark.PERSON: Swatch(light="#7b2fb8", dark="#d4b0ff", background=False),
+    Mark.TOPIC: Swatch(light="#fbd5c2", dark="#6a3420"),
+}
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether text is drawn on a dark base (a dark desktop theme)."""
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def colour(mark: Mark, palette: QPalette) -> QColor:
+    """The colour of a mark under the given palette."""
+    swatch = SWATCHES[mark]
+    return QColor(swatch.dark if is_dark(palette) else swatch.light)
+
+
+def char_format(mark: Mark, palette: QPalette) -> QTextCharFormat:
+    """The text format that marks a stretch of text as `mark`."""
+    fmt = QTextCharFormat()
+    if SWATCHES[mark].background:
+        fmt.setBackground(QBrush(colour(mark, palette)))
+    else:
+        fmt.setForeground(QBrush(colour(mark, palette)))
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+    return fmt
+
+
+def current_format(palette: QPalette) -> QTextCharFormat:
+    """The format of the item the user has chosen: the system's selection colours."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(palette.brush(QPalette.ColorRole.Highlight))
+    fmt.setForeground(palette.brush(QPalette.ColorRole.HighlightedText))
+    return fmt
+
+
+def dimmed_format(palette: QPalette) -> QTextCharFormat:
+    """The format of text outside the chosen topic: faded, with its marks still in place."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(palette.brush(QPalette.ColorRole.PlaceholderText))
+    return fmt

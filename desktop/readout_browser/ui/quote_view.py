@@ -1,0 +1,190 @@
+"""The quote viewer: who said what, with the words wrapped in full, filtered by speaker and kind.
+
+The view owns its model and proxy; the main window feeds it readouts and topics and
+listens for the quote the user chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readout_browser.model import Quote, Readout, Span
+from readout_browser.selection import speakers
+from readout_browser.ui.formatting import person_name
+from readout_browser.ui.models.quote_filter import QuoteFilter
+from readout_browser.ui.models.quote_model import QuoteModel
+from readout_browser.ui.models.roles import Role
+from readout_browser.ui.quote_card_delegate import QuoteCardDelegate
+
+_KINDS = (("All kinds", None), ("Direct", "direct"), ("Reported", "reported"))
+
+
+class QuoteView(QWidget):
+    """Filter choices above a word-wrapped list of quotes."""
+
+    quote_chosen = Signal(object)
+    """The quote the user picked (a `Quote`), or None when the choice was cleared."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quoteView")
+        self.model = QuoteModel(self)
+        self.proxy = QuoteFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._readout_open = False
+
+        self.speaker_box = QComboBox()
+        self.speaker_box.setObjectName("speakerFilter")
+        self.speaker_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.kind_box = QComboBox()
+        self.kind_box.setObjectName("kindFilter")
+        for text, kind in _KINDS:
+            self.kind_box.addItem(text, kind)
+        self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.list = QListView()
+        self.list.setObjectName("quoteList")
+        self.list.setAccessibleName("Quotes")
+        self.list.setModel(self.proxy)
+        self.list.setItemDelegate(QuoteCardDelegate(self.list))
+        self.list.setAlternatingRowColors(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        speaker_label = QLabel("&Speaker:")
+        speaker_label.setBuddy(self.speaker_box)
+        kind_label = QLabel("&Kind:")
+        kind_label.setBuddy(self.kind_box)
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        bar.addWidget(speaker_label)
+        bar.addWidget(self.speaker_box)
+        bar.addSpacing(12)
+        bar.addWidget(kind_label)
+        bar.addWidget(self.kind_box)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addLayout(bar)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.placeholder, 1)
+
+        self.speaker_box.currentIndexChanged.connect(self._speaker_changed)
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
+        self.list.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.list.clicked.connect(self._row_clicked)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_count)
+        self.set_readout(None)
+
+    # -- content ------------------------------------------------------------------
+
+    def set_readout(self, readout: Readout | None) -> None:
+        """Show another readout's quotes, with every filter cleared."""
+        self.model.set_readout(readout)
+        self.speaker_box.blockSignals(True)
+        self.speaker_box.clear()
+        self.speaker_box.addItem("Everyone", None)
+        for person in speakers(readout) if readout else ():
+            self.speaker_box.addItem(person_name(person), person.id)
+        self.speaker_box.blockSignals(False)
+        self.kind_box.blockSignals(True)
+        self.kind_box.setCurrentIndex(0)
+        self.kind_box.blockSignals(False)
+        self.proxy.set_speaker(None)
+        self.proxy.set_kind(None)
+        self.proxy.set_sentences(None)
+        self._readout_open = readout is not None
+        self._update_count()
+
+    def set_topic(self, sentences: Sequence[Span] | None) -> None:
+        """Show only the quotes in a topic's sentences (None: the whole readout)."""
+        self.proxy.set_sentences(sentences)
+        self._update_count()
+
+    # -- the user's choice --------------------------------------------------------
+
+    def current_quote(self) -> Quote | None:
+        """The quote selected in the list."""
+        chosen = self.list.selectionModel().selectedIndexes()  # the list selects column 0 only
+        return chosen[0].data(Role.ITEM) if chosen else None
+
+    def visible_quotes(self) -> tuple[Quote, ...]:
+        """The quotes the list shows now, top to bottom."""
+        return tuple(self.proxy.index(r, 0).data(Role.ITEM) for r in range(self.proxy.rowCount()))
+
+    def select_quote(self, quote_id: str) -> bool:
+        """Select a quote, clearing the speaker and kind filters if they hide it.
+
+        Returns False when the quote is not in this readout or the topic hides it.
+        """
+        row = self.model.row_of(quote_id)
+        if row is None:
+            return False
+        quote = self.model.quote(row)
+        if not self.proxy.accepts(quote):
+            self.speaker_box.setCurrentIndex(0)
+            self.kind_box.setCurrentIndex(0)
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+        return True
+
+    def clear_selection(self) -> None:
+        """Select no quote."""
+        self.list.clearSelection()
+
+    def _speaker_changed(self) -> None:
+        self.proxy.set_speaker(self.speaker_box.currentData())
+        self._update_count()
+
+    def _kind_changed(self) -> None:
+        self.proxy.set_kind(self.kind_box.currentData())
+        self._update_count()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.quote_chosen.emit(self.current_quote())
+
+    def _row_clicked(self, index: QModelIndex) -> None:
+        self.quote_chosen.emit(index.data(Role.ITEM))
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.list.setVisible(shown > 0)
+        self.placeholder.setVisible(shown == 0)
+        if not self._readout_open:
+            self.placeholder.setText("No readout open.")
+        elif total == 0:
+            self.placeholder.setText("No quotes in this readout.")
+        else:
+            self.placeholder.setText("No quote matches the chosen topic and filters.")
+        noun = "quote" if total == 1 else "quotes"
+        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")

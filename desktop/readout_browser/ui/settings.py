@@ -1,0 +1,73 @@
+"""What the window remembers between runs: its geometry and layout, the currency, recent files.
+
+Stored with QSettings under the organisation and application "Readout Browser", in
+the platform's usual place (an INI file under ~/.config on Linux).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "Readout Browser"
+APPLICATION = "Readout Browser"
+DEFAULT_CURRENCY = "EUR"
+MAX_RECENT = 10
+LAYOUT_VERSION = 1
+"""Bump when docks are added or renamed, so an old saved layout is not applied to a new window."""
+
+
+class Settings:
+    """Typed access to the stored preferences; every getter has a sensible default."""
+
+    def __init__(self) -> None:
+        self._store = QSettings(ORGANISATION, APPLICATION)
+
+    def sync(self) -> None:
+        """Write pending changes to disk now."""
+        self._store.sync()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def geometry(self) -> QByteArray | None:
+        """The main window's saved geometry, if any."""
+        return self._bytes("window/geometry")
+
+    def set_geometry(self, data: QByteArray) -> None:
+        self._store.setValue("window/geometry", data)
+
+    def window_state(self) -> QByteArray | None:
+        """The saved arrangement of docks and toolbars, if any."""
+        return self._bytes("window/state")
+
+    def set_window_state(self, data: QByteArray) -> None:
+        self._store.setValue("window/state", data)
+
+    def currency(self) -> str:
+        """The currency pledges are converted into (EUR until the user picks another)."""
+        value = self._store.value("pledges/currency", DEFAULT_CURRENCY)
+        return value if isinstance(value, str) and len(value) == 3 and value.isalpha() else DEFAULT_CURRENCY
+
+    def set_currency(self, currency: str) -> None:
+        self._store.setValue("pledges/currency", currency)
+
+    def recent_files(self) -> list[str]:
+        """Files opened lately, the latest first."""
+        value = self._store.value("files/recent", [])
+        if isinstance(value, str):  # a one-item list reads back as a plain string
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [v for v in value if isinstance(v, str) and v][:MAX_RECENT]
+
+    def add_recent_file(self, path: str | Path) -> None:
+        """Put a file at the top of the recent files (once)."""
+        full = str(Path(path).resolve())
+        files = [full, *(f for f in self.recent_files() if f != full)]
+        self._store.setValue("files/recent", files[:MAX_RECENT])
+
+    def clear_recent_files(self) -> None:
+        self._store.setValue("files/recent", [])
