@@ -134,10 +134,10 @@ def install(data_home: Path | None = None) -> list[Path]:
     home = _data_home(data_home)
     if (home / MANIFEST).is_file():
         uninstall(home)
-    payload = _payload()
     created_dirs: list[str] = []
     written: list[str] = []
     try:
+        payload = _payload()
         home.mkdir(parents=True, exist_ok=True)  # the data folder itself stays, as other apps use it
         for relative, source in payload.items():
             target = home / relative

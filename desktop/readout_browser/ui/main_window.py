@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 import readout_browser
 from readout_browser.errors import ReadoutError
 from readout_browser.model import Readout, Topic
+from readout_browser.parsed_cache import open_readout
 from readout_browser.summaries import convert_pledges
 from readout_browser.ui.dialogs import show_error
 from readout_browser.ui.legend import Legend
@@ -362,9 +363,7 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.statusBar().showMessage(f"Reading {path.name}…")
         try:
-            from readout_browser.parse.pipeline import parse_file
-
-            return parse_file(path)
+            return open_readout(path)
         except ReadoutError as exc:
             reason = exc.reason
         except Exception as exc:  # a parser fault must not take the open readouts down with it
