@@ -17,6 +17,10 @@ from readout_browser.parse.places import places
         ("President of the European Commission", "European Commission", False),
         ("support from the EU", "European Union", False),
         ("the Federal Republic of Germany and German partners", "Germany", False),
+        ("Canada's support", "Canada", False),
+        ("Ukraine’s independence", "Ukraine", False),
+        ("the EU's package", "European Union", False),
+        ("Côte d’Ivoire", "Côte d’Ivoire", False),
     ],
 )
 def test_a_place_is_found_under_its_one_name(text: str, name: str, adjective: bool) -> None:

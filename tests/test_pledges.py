@@ -189,7 +189,7 @@ NOT_PLEDGES = [
     "All doctors will receive a salary of at least UAH 20 thousand, and nurses - at least UAH 13.5 thousand.",
     "This proves that our goal of USD 10 billion in trade is realistic.",
     "Ukraine spends $5 billion a month on defence.",
-    "The supply of 130 locomotives worth 900 million euros was agreed by the companies.",
+    "The contracts cover the supply of 130 locomotives worth 900 million euros.",
 ]
 
 

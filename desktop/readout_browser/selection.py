@@ -8,7 +8,7 @@ a set of sentences; an item belongs to it when the item's span touches one of th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from readout_browser.model import Person, Pledge, Quote, Readout, Span, Topic
 
@@ -56,8 +56,14 @@ def quote_matches(
     speaker: str | None = None,
     kind: str | None = None,
     sentences: Sequence[Span] | None = None,
+    kept: Collection[str] | None = None,
 ) -> bool:
-    """Whether a quote passes the filters; a None filter lets everything through."""
+    """Whether a quote passes the filters; a None filter lets everything through.
+
+    `kept` holds the ids a search filter keeps (`search.select`).
+    """
+    if kept is not None and quote.id not in kept:
+        return False
     if speaker is not None and quote.speaker != speaker:
         return False
     if kind is not None and quote.kind != kind:
@@ -65,8 +71,15 @@ def quote_matches(
     return sentences is None or touches(quote.span, sentences)
 
 
-def pledge_matches(pledge: Pledge, sentences: Sequence[Span] | None = None) -> bool:
-    """Whether a pledge's amount stands in one of the sentences (None lets every pledge through)."""
+def pledge_matches(
+    pledge: Pledge, sentences: Sequence[Span] | None = None, kept: Collection[str] | None = None
+) -> bool:
+    """Whether a pledge's amount stands in one of the sentences and a search filter keeps it.
+
+    None lets every pledge through, for either test.
+    """
+    if kept is not None and pledge.id not in kept:
+        return False
     return sentences is None or touches(pledge.span, sentences)
 
 

@@ -7,6 +7,7 @@ is asked for, so CSV and JSON exports never start Qt.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Any
 from readout_browser.errors import ReadoutError
 from readout_browser.export.csv_export import export_csv
 from readout_browser.export.pledge_table import DEFAULT_CURRENCY, shared_rates
-from readout_browser.jsonform import dumps
+from readout_browser.export.subset import readout_subset
+from readout_browser.jsonform import dumps, to_dict
 from readout_browser.model import Readout
 from readout_browser.search.matching import Selection, select
 from readout_browser.search.query import parse_query
@@ -25,10 +27,20 @@ __all__ = ["cli_export", "export_csv", "export_json"]
 _PROG = "readout-browser"
 
 
-def export_json(readout: Readout, path: str | Path) -> Path:
-    """Write the readout as readout/1 JSON."""
+def export_json(
+    readout: Readout, path: str | Path, selection: Selection | None = None, filter_text: str | None = None
+) -> Path:
+    """Write the readout as readout/1 JSON: all of it, or only what `selection` keeps.
+
+    A filtered file names its filter in an extra `filter` field.
+    """
     out = Path(path)
-    out.write_text(dumps(readout) + "\n", encoding="utf-8")
+    if selection is None or not selection.filtered:
+        out.write_text(dumps(readout) + "\n", encoding="utf-8")
+        return out
+    document = to_dict(readout_subset(readout, selection))
+    document["filter"] = filter_text or ""
+    out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out
 
 

@@ -86,7 +86,6 @@ class _Grammar:
     qualifiers_before: re.Pattern[str]
     qualifiers_after: re.Pattern[str]
     qualifier_of: dict[str, str]
-    increments: frozenset[str]
     followers: frozenset[str]
     code_after: re.Pattern[str]
     adjective_unit: re.Pattern[str]
@@ -136,7 +135,6 @@ def _grammar() -> _Grammar:
         ),
         qualifiers_after=re.compile(rf"(?i)\s+(?P<q>{_alternation(after)})\b"),
         qualifier_of=qualifier_of,
-        increments=frozenset(increments),
         followers=frozenset(w.casefold() for w in data.get("bare_followers", {}).get("words", [])),
         code_after=re.compile(r"[A-Z]{3}(?![\w$])"),
         adjective_unit=re.compile(r"(?P<adj>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?) (?=\w)"),

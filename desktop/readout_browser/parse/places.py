@@ -24,6 +24,7 @@ PlaceKind = Literal["country", "organisation"]
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "UM", "AC", "DG", "EA", "IC", "CP", "TA"}
 
 
+_POSSESSIVE = re.compile(r"['’]")  # "Canada's": look the name up without the ending
 _WORD = re.compile(r"[A-Z\u00C0-\u024F][\w.’'&-]*|\bthe\b")
 
 
@@ -93,7 +94,9 @@ class Places:
             before = text[m.start() - 1] if m.start() > 0 else " "
             if m.start() < pos or before.isalnum() or before in "._":
                 continue
-            for name in self._by_first.get(m.group().rstrip("."), ()):
+            word = m.group().rstrip(".")
+            candidates = self._by_first.get(word) or self._by_first.get(_POSSESSIVE.split(word, 1)[0], ())
+            for name in candidates:
                 i, j = m.start(), m.start() + len(name)
                 if j <= stop and text.startswith(name, i) and not _continues(text, j):
                     canon, kind, adjective = self._names[name]

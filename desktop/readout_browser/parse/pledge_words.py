@@ -152,6 +152,9 @@ class PledgeWords:
     not_committed: PhraseSet
     adjective_nouns: PhraseSet
     programme_words: re.Pattern[str]
+    thanks: re.Pattern[str]
+    receiving: re.Pattern[str]
+    addressed: re.Pattern[str]
     phrase_stops: frozenset[str]
 
     def find(self, text: str, start: int, end: int) -> list[Cue]:
@@ -204,6 +207,7 @@ def pledge_words() -> PledgeWords:
         if words:
             categories.append((name, PhraseSet(words)))
     unq = data.get("unquantified", {})
+    parties = data.get("parties", {})
     return PledgeWords(
         cues=PhraseSet(labelled),
         block_after=PhraseSet.of(blocks.get("after", [])),
@@ -219,6 +223,11 @@ def pledge_words() -> PledgeWords:
         not_committed=PhraseSet.of(unq.get("not_committed", [])),
         adjective_nouns=PhraseSet.of(data.get("parties", {}).get("adjective_nouns", [])),
         phrase_stops=frozenset(w.casefold() for w in data.get("purpose", {}).get("stops", [])),
+        thanks=re.compile(
+            phrase_pattern(parties.get("thanks", [])) + r"\s+(?P<obj>[^.;:]{0,160}?)\s+for(?![\w-])", re.I
+        ),
+        receiving=re.compile(phrase_pattern(parties.get("receiving", [])), re.I),
+        addressed=re.compile(phrase_pattern(parties.get("addressed", [])) + r"\s+to\s+(?:the\s+)?$", re.I),
         programme_words=re.compile(
             r"\s+" + phrase_pattern(data.get("parties", {}).get("programme_words", []))
         ),

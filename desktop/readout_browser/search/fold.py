@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from readout_browser.model import Span
+from readout_browser.search.forms import occurrences
 
 # Typographic punctuation a keyboard does not type, mapped to what it does.
 _PLAIN = str.maketrans(
@@ -73,16 +74,12 @@ class Folded:
         """The span of the original text that the folded `[start, end)` covers (end > start)."""
         return (self.origin[start][0], self.origin[end - 1][1])
 
-    def find_all(self, needle: str) -> list[Span]:
-        """Every non-overlapping occurrence of an already folded `needle`, as original spans."""
-        if not needle:
-            return []
-        out: list[Span] = []
-        at = self.text.find(needle)
-        while at != -1:
-            out.append(self.original_span(at, at + len(needle)))
-            at = self.text.find(needle, at + len(needle))
-        return out
+    def find_all(self, needle: str, word_end: bool = False) -> list[Span]:
+        """Every non-overlapping occurrence of an already folded `needle`, as original spans.
+
+        With `word_end`, only occurrences that end a word count.
+        """
+        return [self.original_span(at, at + len(needle)) for at in occurrences(self.text, needle, word_end)]
 
 
 @lru_cache(maxsize=8)

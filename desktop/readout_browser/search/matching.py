@@ -20,7 +20,8 @@ item lacks passes the items that share text with items that have it.
 Text to find does not filter: it gives hits, in reading order, each with the span of
 the text to highlight and the items it falls in; a topic whose label holds the text is
 a hit too (with no span), placed where the topic's first sentence stands. When the
-query also filters, only hits inside the kept items count.
+query also filters, only hits inside the kept items count. A plural typed finds the
+singular as well (`forms`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Literal
 
 from readout_browser.model import Person, Pledge, Quote, Readout, Span, Topic
 from readout_browser.search.fold import fold, folded
+from readout_browser.search.forms import holds, needles
 from readout_browser.search.query import FieldFilter, Query
 
 ItemKind = Literal["quote", "pledge", "topic", "person"]
@@ -254,14 +256,21 @@ def find_hits(readout: Readout, query: Query, selection: Selection | None = None
     selection = selection or select(readout, query)
     area = _search_area(readout, query, selection)
     body = folded(readout.text)
-    spans = sorted({s for term in query.terms for s in body.find_all(term.folded)})
+    spans = sorted(
+        {
+            s
+            for term in query.terms
+            for needle, word_end in needles(term.folded)
+            for s in body.find_all(needle, word_end)
+        }
+    )
     hits = [
         Hit(span=s, anchor=s[0], items=_items_at(readout, s, selection))
         for s in spans
         if area is None or _any_overlap(s, area)
     ]
     for t in readout.topics:
-        if t.id in selection.topics and any(term.folded in fold(t.label) for term in query.terms):
+        if t.id in selection.topics and any(holds(fold(t.label), term.folded) for term in query.terms):
             anchor = t.spans[0][0] if t.spans else len(readout.text)
             hits.append(Hit(span=None, anchor=anchor, items=(ItemRef("topic", t.id),)))
     hits.sort(key=lambda h: (h.anchor, h.span is None))

@@ -23,6 +23,14 @@ _HELP = (
 )
 
 
+BOX_KEYS: tuple[tuple[str, str], ...] = (
+    ("Next match", "Enter"),
+    ("Previous match", "Shift+Enter"),
+    ("Close the find bar", "Escape"),
+)
+"""The keys the find box answers itself (besides the window's Find actions), for Help ▸ Keyboard Shortcuts."""
+
+
 def _binding(key: QKeySequence.StandardKey) -> str:
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 

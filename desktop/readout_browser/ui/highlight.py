@@ -63,6 +63,23 @@ def char_format(mark: Mark, palette: QPalette) -> QTextCharFormat:
     return fmt
 
 
+HIT = Swatch(light="#ffd23f", dark="#8a6d00")
+"""Every match of the find bar: a strong yellow, apart from the pale marks of quotes and pledges."""
+CURRENT_HIT = Swatch(light="#ff8c1a", dark="#c25a00")
+"""The match the user stepped to: orange, as browsers mark the current match."""
+
+
+def hit_format(palette: QPalette, current: bool = False) -> QTextCharFormat:
+    """The format of a find-bar match; the text colour is set too, so a match inside the
+    chosen item (drawn in the selection colours) stays readable."""
+    swatch = CURRENT_HIT if current else HIT
+    dark = is_dark(palette)
+    fmt = QTextCharFormat()
+    fmt.setBackground(QBrush(QColor(swatch.dark if dark else swatch.light)))
+    fmt.setForeground(QBrush(QColor("#ffffff" if dark else "#000000")))
+    return fmt
+
+
 def current_format(palette: QPalette) -> QTextCharFormat:
     """The format of the item the user has chosen: the system's selection colours."""
     fmt = QTextCharFormat()

@@ -81,12 +81,25 @@ class PaneLinker(QObject):
         readout: Readout | None = self._source.readout()
         item = item_at(readout, offset) if readout else None
         if item is None:
-            self._quotes.clear_selection()
-            self._pledges.clear_selection()
+            self.clear_items()
             return
-        if not self._select(item):
-            self._topics.clear()  # the chosen topic hides the item: widen to the whole readout
-            self._select(item)
+        self.select_item(item)
+
+    def select_item(self, item: Quote | Pledge) -> bool:
+        """Select a quote or pledge in its pane and show it in the text, as a click on it would.
+
+        When the chosen topic hides the item, the panes widen to the whole readout first.
+        False when the item cannot be shown (a search filter hides it).
+        """
+        if self._select(item):
+            return True
+        self._topics.clear()  # the chosen topic hides the item: widen to the whole readout
+        return self._select(item)
+
+    def clear_items(self) -> None:
+        """Select no quote and no pledge."""
+        self._quotes.clear_selection()
+        self._pledges.clear_selection()
 
     def _select(self, item: Quote | Pledge) -> bool:
         if isinstance(item, Quote):

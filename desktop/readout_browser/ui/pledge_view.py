@@ -7,7 +7,7 @@ come from `summaries`, the view only lays them out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
@@ -108,6 +108,7 @@ class PledgeView(QWidget):
         self._readout = readout
         self.model.set_readout(readout)
         self.proxy.set_sentences(None)
+        self.proxy.set_kept(None)
         self.tree.expandAll()
         if readout is not None:
             self._fit_columns()
@@ -116,6 +117,12 @@ class PledgeView(QWidget):
     def set_topic(self, sentences: Sequence[Span] | None) -> None:
         """Show only the pledges in a topic's sentences (None: every pledge)."""
         self.proxy.set_sentences(sentences)
+        self.tree.expandAll()
+        self._update_summary()
+
+    def set_kept(self, kept: Collection[str] | None) -> None:
+        """Show only the pledges a search filter keeps (None: no search filter)."""
+        self.proxy.set_kept(kept)
         self.tree.expandAll()
         self._update_summary()
 
@@ -175,11 +182,11 @@ class PledgeView(QWidget):
         return rows[0].data(Role.ITEM) if rows else None
 
     def visible_pledges(self) -> tuple[Pledge, ...]:
-        """The pledges that match the chosen topic (parents shown only for context are left out)."""
+        """The pledges that match the topic and filter (parents shown only for context are left out)."""
         return tuple(p for p in self.model.pledges() if self.proxy.accepts(p))
 
     def select_pledge(self, pledge_id: str) -> bool:
-        """Select a pledge; False when it is not in this readout or the topic hides it."""
+        """Select a pledge; False when it is not in this readout or the topic or search filter hides it."""
         index = self.proxy.mapFromSource(self.model.index_of(pledge_id))
         if not index.isValid():
             return False
@@ -207,7 +214,7 @@ class PledgeView(QWidget):
         elif not readout.pledges:
             self.tree.set_placeholder("No pledges in this readout.")
         else:
-            self.tree.set_placeholder("No pledge in the chosen topic.")
+            self.tree.set_placeholder("No pledge matches the chosen topic and filter.")
         if readout is None or not shown:
             self.totals_label.setText("No pledges to add up.")
             self.converted_label.setText("")

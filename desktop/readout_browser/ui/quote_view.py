@@ -6,7 +6,7 @@ listens for the quote the user chooses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -120,12 +120,18 @@ class QuoteView(QWidget):
         self.proxy.set_speaker(None)
         self.proxy.set_kind(None)
         self.proxy.set_sentences(None)
+        self.proxy.set_kept(None)
         self._readout_open = readout is not None
         self._update_count()
 
     def set_topic(self, sentences: Sequence[Span] | None) -> None:
         """Show only the quotes in a topic's sentences (None: the whole readout)."""
         self.proxy.set_sentences(sentences)
+        self._update_count()
+
+    def set_kept(self, kept: Collection[str] | None) -> None:
+        """Show only the quotes a search filter keeps (None: no search filter)."""
+        self.proxy.set_kept(kept)
         self._update_count()
 
     # -- the user's choice --------------------------------------------------------
@@ -142,7 +148,7 @@ class QuoteView(QWidget):
     def select_quote(self, quote_id: str) -> bool:
         """Select a quote, clearing the speaker and kind filters if they hide it.
 
-        Returns False when the quote is not in this readout or the topic hides it.
+        Returns False when the quote is not in this readout or the topic or search filter hides it.
         """
         row = self.model.row_of(quote_id)
         if row is None:

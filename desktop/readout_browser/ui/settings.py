@@ -1,4 +1,5 @@
-"""What the window remembers between runs: its geometry and layout, the currency, recent files.
+"""What the window remembers between runs: its geometry and layout, the currency, recent files
+and the folder exports went to.
 
 Stored with QSettings under the organisation and application "Readout Browser", in
 the platform's usual place (an INI file under ~/.config on Linux).
@@ -53,6 +54,14 @@ class Settings:
 
     def set_currency(self, currency: str) -> None:
         self._store.setValue("pledges/currency", currency)
+
+    def export_folder(self) -> str | None:
+        """The folder the user last exported into, if any."""
+        value = self._store.value("files/exportFolder")
+        return value if isinstance(value, str) and value else None
+
+    def set_export_folder(self, folder: str | Path) -> None:
+        self._store.setValue("files/exportFolder", str(folder))
 
     def recent_files(self) -> list[str]:
         """Files opened lately, the latest first."""

@@ -4,8 +4,9 @@ The text is always set as plain text: a readout that contains "<b>" or "&amp;" s
 exactly those characters. People, quotes and pledges are coloured with character
 formats in the document itself (so printing keeps them); the chosen topic's sentences
 and the chosen item are drawn over them as extra selections, which come and go
-without touching the document. With a topic chosen, the text outside its sentences
-fades. A click in the text reports the character offset clicked, and the window
+without touching the document, and so are the find bar's matches, over everything
+else (the current match in a colour of its own). With a topic chosen, the text
+outside its sentences fades. A click in the text reports the character offset clicked, and the window
 decides what lies there.
 """
 
@@ -18,7 +19,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextBlockFormat, QTextCharFor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from readout_browser.model import Readout, Span
-from readout_browser.ui.highlight import Mark, char_format, current_format, dimmed_format
+from readout_browser.ui.highlight import Mark, char_format, current_format, dimmed_format, hit_format
 
 _CONTEXT_LINES = 3
 """How many lines of text stay visible above an item the view scrolls to."""
@@ -44,6 +45,8 @@ class SourceView(QTextEdit):
         self._readout: Readout | None = None
         self._topic: tuple[Span, ...] = ()
         self._current: Span | None = None
+        self._hits: tuple[Span, ...] = ()
+        self._current_hit: Span | None = None
 
     def readout(self) -> Readout | None:
         """The readout shown."""
@@ -54,6 +57,8 @@ class SourceView(QTextEdit):
         self._readout = readout
         self._topic = ()
         self._current = None
+        self._hits = ()
+        self._current_hit = None
         self.setPlainText(readout.text if readout else "")
         self._space_paragraphs()
         if readout is not None:
@@ -122,6 +127,26 @@ class SourceView(QTextEdit):
         if span is not None:
             self._scroll_to(span)
 
+    def hit_spans(self) -> tuple[Span, ...]:
+        """The find bar's matches highlighted in the text."""
+        return self._hits
+
+    def current_hit(self) -> Span | None:
+        """The match the user stepped to, if any."""
+        return self._current_hit
+
+    def show_hits(self, spans: Sequence[Span], current: Span | None = None) -> None:
+        """Highlight every match (none: clear them) and the current one, and scroll to the current."""
+        self._hits = tuple(spans)
+        self._current_hit = current
+        self._refresh_selections()
+        if current is not None:
+            self._scroll_to(current)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring a place in the text into view (the first match as the user types)."""
+        self._scroll_to((offset, offset + 1))
+
     def _refresh_selections(self) -> None:
         palette = self.palette()
         selections: list[QTextEdit.ExtraSelection] = []
@@ -139,6 +164,8 @@ class SourceView(QTextEdit):
                 selections += self._extra(pledge.span, char_format(Mark.PLEDGE, palette), within=self._topic)
         if self._current is not None:
             selections += self._extra(self._current, current_format(palette))
+        for hit in self._hits:
+            selections += self._extra(hit, hit_format(palette, current=hit == self._current_hit))
         self.setExtraSelections(selections)
 
     def _outside_topic(self) -> list[Span]:
@@ -208,9 +235,9 @@ class SourceView(QTextEdit):
         """Apply the palette's colours to the marks again, keeping what is chosen."""
         if self._readout is None:
             return
-        topic, current = self._topic, self._current
+        topic, current, hits, current_hit = self._topic, self._current, self._hits, self._current_hit
         scroll = self.verticalScrollBar().value()
         self.set_readout(self._readout)
-        self._topic, self._current = topic, current
+        self._topic, self._current, self._hits, self._current_hit = topic, current, hits, current_hit
         self._refresh_selections()
         self.verticalScrollBar().setValue(scroll)

@@ -1,12 +1,14 @@
 """The topic tree: the readout's themes with their sentence counts, one of which may be chosen.
 
 Choosing a theme narrows the rest of the window to its sentences; "Show All" (or the
-View menu's action) widens it again.
+View menu's action) widens it again. A search filter hides the themes it does not keep.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from collections.abc import Collection
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from readout_browser.model import Readout, Span, Topic
 from readout_browser.ui.models.roles import Role
+from readout_browser.ui.models.topic_filter import TopicFilter
 from readout_browser.ui.models.topic_tree_model import TopicTreeModel
 
 
@@ -33,11 +36,13 @@ class TopicView(QWidget):
         super().__init__(parent)
         self.setObjectName("topicView")
         self.model = TopicTreeModel(self)
+        self.proxy = TopicFilter(self)
+        self.proxy.setSourceModel(self.model)
         self._readout_open = False
         self.tree = QTreeView()
         self.tree.setObjectName("topicTree")
         self.tree.setAccessibleName("Topics")
-        self.tree.setModel(self.model)
+        self.tree.setModel(self.proxy)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setIndentation(14)
@@ -74,8 +79,14 @@ class TopicView(QWidget):
         """Show another readout's themes, none chosen."""
         self._readout_open = readout is not None
         self.model.set_readout(readout)
+        self.proxy.set_kept(None)
         self.tree.expandAll()
         self._show_choice(None)
+
+    def set_kept(self, kept: Collection[str] | None) -> None:
+        """Show only the themes a search filter keeps, with their ancestors (None: every theme)."""
+        self.proxy.set_kept(kept)
+        self.tree.expandAll()
 
     def current_topic(self) -> Topic | None:
         """The chosen theme, if any."""
@@ -83,8 +94,8 @@ class TopicView(QWidget):
         return rows[0].data(Role.ITEM) if rows else None
 
     def select_topic(self, topic_id: str) -> bool:
-        """Choose a theme by id; False when this readout has no such theme."""
-        index = self.model.index_of(topic_id)
+        """Choose a theme by id; False when this readout has no such theme or a filter hides it."""
+        index = self.proxy.mapFromSource(self.model.index_of(topic_id))
         if not index.isValid():
             return False
         self.tree.setCurrentIndex(index)
@@ -94,7 +105,7 @@ class TopicView(QWidget):
     def clear(self) -> None:
         """Choose no theme: the whole readout shows again."""
         self.tree.clearSelection()
-        self.tree.setCurrentIndex(self.model.index(-1, 0))
+        self.tree.setCurrentIndex(QModelIndex())
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.tree.selectionModel().selectedRows()

@@ -1,4 +1,4 @@
-"""Narrows the pledge tree to the sentences of one topic, and sorts it by number where it should.
+"""Narrows the pledge tree to a topic's sentences and a search filter; sorts numbers as numbers.
 
 A sub-allocation that matches keeps its parent in view (recursive filtering), so it is
 never shown out of context; whether a pledge matches is `selection.pledge_matches`.
@@ -6,7 +6,7 @@ never shown out of context; whether a pledge matches is `selection.pledge_matche
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel
 
@@ -22,6 +22,7 @@ class PledgeFilter(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sentences: tuple[Span, ...] | None = None
+        self._kept: frozenset[str] | None = None
         self.setSortRole(Role.SORT)
         self.setDynamicSortFilter(True)
         self.setRecursiveFilteringEnabled(True)
@@ -31,9 +32,14 @@ class PledgeFilter(QSortFilterProxyModel):
         with rows_filter_change(self):
             self._sentences = None if sentences is None else tuple(sentences)
 
+    def set_kept(self, kept: Collection[str] | None) -> None:
+        """Show only the pledges with these ids, the ones a search filter keeps (None: no filter)."""
+        with rows_filter_change(self):
+            self._kept = None if kept is None else frozenset(kept)
+
     def accepts(self, pledge: Pledge) -> bool:
-        """Whether the pledge itself matches the topic (its parent may still show for context)."""
-        return pledge_matches(pledge, self._sentences)
+        """Whether the pledge itself matches (its parent may still show for context)."""
+        return pledge_matches(pledge, self._sentences, self._kept)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         pledge = self.sourceModel().index(source_row, 0, source_parent).data(Role.ITEM)

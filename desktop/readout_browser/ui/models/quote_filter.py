@@ -1,4 +1,4 @@
-"""Narrows the quote table to one speaker, one kind, and the sentences of one topic.
+"""Narrows the quote table to one speaker, one kind, the sentences of one topic and a search filter.
 
 The rule for what passes is `selection.quote_matches`; this proxy only keeps the
 choices and asks it.
@@ -6,7 +6,7 @@ choices and asks it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel
 
@@ -24,6 +24,7 @@ class QuoteFilter(QSortFilterProxyModel):
         self._speaker: str | None = None
         self._kind: str | None = None
         self._sentences: tuple[Span, ...] | None = None
+        self._kept: frozenset[str] | None = None
         self.setSortRole(Role.SORT)
         self.setDynamicSortFilter(True)
 
@@ -42,9 +43,14 @@ class QuoteFilter(QSortFilterProxyModel):
         with rows_filter_change(self):
             self._sentences = None if sentences is None else tuple(sentences)
 
+    def set_kept(self, kept: Collection[str] | None) -> None:
+        """Show only the quotes with these ids, the ones a search filter keeps (None: no filter)."""
+        with rows_filter_change(self):
+            self._kept = None if kept is None else frozenset(kept)
+
     def accepts(self, quote: Quote) -> bool:
         """Whether the current choices let a quote through."""
-        return quote_matches(quote, self._speaker, self._kind, self._sentences)
+        return quote_matches(quote, self._speaker, self._kind, self._sentences, self._kept)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         quote = self.sourceModel().index(source_row, 0, source_parent).data(Role.ITEM)

@@ -1,0 +1,224 @@
+"""Who gives and who receives: the donor and the recipient of a pledge.
+
+The donor is the party thanked for the money ("The President thanked Canada for its
+readiness to allocate ..."), the one whose giving word follows its name ("Canada provided",
+"the EU's €18 billion package"), the agent ("provided by the United States"), the speaker of
+"We will allocate ...", the person a "He announced ..." points back to, and failing those the
+earlier sentence's giver, the publisher (for a sum in its own money) or the one other party.
+The recipient is the party named as receiving ("to Ukraine", "our country"), else the one the
+readout's money goes to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from readout_browser.parse.amount_context import CLAUSE_END, REACH, WORD, AmountContext, Candidate
+from readout_browser.parse.currency import own_currency
+from readout_browser.parse.money import Amount
+from readout_browser.parse.places import places
+
+_WE = re.compile(r"[\s\"“]*We\s+(?!agreed|discussed)|.*?(?:[,;:]|\bthat)\s+we\s+(?!agreed|discussed)")
+_POSSESSIVE = re.compile(r"['’]s?(?![\w])")
+_OBJECT_PRONOUN = re.compile(r"(?i)(?:him|her|them)(?:\s+personally)?")
+_PRONOUN_SUBJECT = re.compile(r"[\"“]?(?:[A-Z][\w ,]{0,40}?,\s+)?(?:He|She|They)\s")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?:to|for|in|into|against|towards?|on|at|with|about|than|between|among|across|"
+    r"throughout|visit(?:ed|ing)?|within|inside|and)\s+(?:the\s+)?$"
+)
+_AGENT_BEFORE = re.compile(r"(?i)(?<![\w-])(?:by|from)\s+(?:the\s+)?$")
+_RECIPIENT_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?:to|for|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|grant(?:s|ed|ing)?|"
+    r"help(?:s|ed|ing)?|support(?:s|ed|ing)?|assist(?:s|ed|ing)?|towards?)\s+(?:the\s+)?$"
+)
+_RECIPIENT_AFTER = re.compile(
+    r"(?i)\s+(?:is|are|was|were|has been|will be)\s+provided|\s+(?:has\s+|will\s+)?receiv"
+)
+
+
+class DonorReader(AmountContext):
+    """Finds the parties that give and receive the money of a readout."""
+
+    def recipient_mentions_in(self, i: int) -> list[tuple[int, str]]:
+        """The parties named as receiving in sentence `i`, found once."""
+        if i not in self._recipients:
+            self._recipients[i] = self.recipient_mentions(*self.sentence_span(i))
+        return self._recipients[i]
+
+    def recipient_mentions(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Parties named as receiving between `start` and `end`: "to Ukraine", "provided Ukraine
+        with", "our country" (the speaker's, or in the narration the publisher's)."""
+        text = self.text
+        out: list[tuple[int, str]] = []
+        for m in self.parties.in_span(start, end):
+            head = text[max(0, m.span[0] - 30) : m.span[0]]
+            if self.words.addressed.search(head):
+                continue
+            if _RECIPIENT_BEFORE.search(head) or _RECIPIENT_AFTER.match(text, m.span[1]):
+                out.append((m.span[0], m.party))
+        for s, e in self.parties.our(start, end):
+            head = text[max(0, s - 30) : s]
+            if not (_RECIPIENT_BEFORE.search(head) or _RECIPIENT_AFTER.match(text, e)):
+                continue
+            quote = self.quote_at(s, self.direct)
+            party = None
+            if quote and quote.speaker and quote.speaker in self.people:
+                party = self.party_of_person(quote.speaker)
+            elif not quote:
+                party = self.parties.host
+            if party:
+                out.append((s, party))
+        return sorted(out)
+
+    def document_recipient(self, sentences: set[int]) -> str | None:
+        """The party the readout's money goes to: the one most often named as receiving it,
+        and the one that does the thanking ("The President thanked Canada for ...")."""
+        votes: Counter[str] = Counter()
+        for i in sentences:
+            s, e = self.sentence_span(i)
+            for _, party in self.recipient_mentions_in(i):
+                votes[party] += 2
+            for m in self.words.thanks.finditer(self.text, s, e):
+                subject = self.parties.in_span(s, m.start())
+                if subject:
+                    votes[subject[0].party] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+    def donor(self, c: Candidate, exclude: set[str]) -> str | None:
+        """The party that gives, by the first rule that names one."""
+        text = self.text
+        i = c.sentence
+        pos = c.amount.start if c.span is None else c.span[0]
+        s = max(self.sentence_span(i)[0], pos - REACH)
+        e = min(self.sentence_span(i)[1], pos + REACH)
+        # The party thanked for it: "The President thanked Canada for its readiness to allocate ..."
+        thanked = None
+        for m in self.words.thanks.finditer(text, s, pos):
+            named = [p for p in self.parties.in_span(m.start("obj"), m.end("obj")) if p.party not in exclude]
+            if named:
+                thanked = named[0].party
+            elif _OBJECT_PRONOUN.fullmatch(m.group("obj")):
+                person = self.parties.last_person_before(s, exclude)
+                thanked = person.party if person else None
+        if thanked:
+            return thanked
+        # The party whose giving word follows its name: "Canada provided", "the EU to allocate",
+        # "Germany's intention", "David Malpass has confirmed the provision".
+        actor = self.acting_party(s, pos, exclude)
+        if actor:
+            return actor
+        # The agent: "provided by the United States", "help from the UK".
+        for m in self.parties.in_span(s, e):
+            if m.party not in exclude and _AGENT_BEFORE.search(text[max(0, m.span[0] - 12) : m.span[0]]):
+                return m.party
+        # The speaker: "We will allocate ...", or a reported "He announced ...".
+        for quotes in (self.direct, self.reported):
+            q = self.quote_at(pos, quotes)
+            if q and q.speaker:
+                party = self.party_of_person(q.speaker)
+                if party and party not in exclude:
+                    return party
+        # "We will allocate ..." in the narration: the publisher speaks.
+        host = self.parties.host
+        opens = self.sentence_span(i)[0]
+        if (
+            host
+            and host not in exclude
+            and not self.quote_at(pos, self.direct)
+            and _WE.match(text, opens, pos)
+        ):
+            return host
+        if _PRONOUN_SUBJECT.match(text, self.sentence_span(i)[0]):
+            m = self.parties.last_person_before(self.sentence_span(i)[0], exclude)
+            if m and i - self.sentence_of(m.span[0]) <= 3:
+                return m.party
+        return None
+
+    def acting_party(self, start: int, end: int, exclude: set[str]) -> str | None:
+        """The nearest party before `end` that a giving word follows within a few words, else
+        the first that one follows in its clause ("Canada became the first country to send")."""
+        return self._acting(start, end, exclude, 3) or self._acting(start, end, exclude, 8, first=True)
+
+    def _acting(self, start: int, end: int, exclude: set[str], reach: int, first: bool = False) -> str | None:
+        text = self.text
+        best = None
+        for m in self.parties.in_span(max(start, end - REACH), end):
+            if m.party in exclude or _PREPOSITION_BEFORE.search(text[max(0, m.span[0] - 20) : m.span[0]]):
+                continue
+            if _POSSESSIVE.match(text, m.span[1]) and len(WORD.findall(text, m.span[1], end)) <= 4:
+                best = m.party  # "the EU's €18 billion package"
+                continue
+            following = self.words.find(text, m.span[1], min(end, m.span[1] + 60))
+            if not following:
+                continue
+            gap = text[m.span[1] : following[0].start]
+            if self.words.receiving.search(gap):
+                continue  # "The President thanked for the support": the thanking side receives
+            if (
+                len(WORD.findall(gap)) <= reach
+                and following[0].kind != "block"
+                and not CLAUSE_END.search(gap)
+            ):
+                best = m.party
+                if first:
+                    return best
+        return best
+
+    def fallback_donor(
+        self, c: Candidate, exclude: set[str], previous: Candidate | None
+    ) -> tuple[str | None, str]:
+        """When the sentence names no giver: the earlier sentence's, else the counterpart."""
+        if previous is not None and previous.donor and previous.donor not in exclude:
+            close = c.sentence - previous.sentence <= 1 or c.amount.increment
+            if close and self.same_paragraph(
+                self.sentence_span(previous.sentence)[0], self.sentence_span(c.sentence)[0]
+            ):
+                return previous.donor, "earlier"
+        if c.sentence > 0:
+            ps, pe = self.sentence_span(c.sentence - 1)
+            actor = self.acting_party(ps, pe, exclude)
+            if actor:
+                return actor, "earlier"
+            for m in self.parties.in_span(ps, pe):
+                if m.party not in exclude and _AGENT_BEFORE.search(
+                    self.text[max(0, m.span[0] - 12) : m.span[0]]
+                ):
+                    return m.party, "earlier"
+        # The publisher, when the text names no one else or the sum is in its own money ("£50m"
+        # on gov.uk); otherwise the one other party of a two-sided readout.
+        host = self.parties.host
+        if host and host not in exclude and (not self.people or self.in_own_money(c.amount, host)):
+            return host, "publisher"
+        other = self.sole_other_party(host, *exclude)
+        return (other, "counterpart") if other else (None, "")
+
+    def in_own_money(self, a: Amount, party: str) -> bool:
+        """Whether an amount is written in a party's own currency ("$" for the United States)."""
+        form = a.form
+        if form is None:
+            return False
+        if form.code:
+            return form.code == places().currency(party)
+        return own_currency(party, form.units) is not None
+
+    def sole_other_party(self, *exclude: str | None) -> str | None:
+        """The one party of a two-sided readout that is not excluded, if there is exactly one.
+
+        Only people the readout is about count: named in its opening sentences or more than
+        once (a passing mention of "the US President" in a long speech makes no counterpart).
+        """
+        opening = self.sentence_span(min(1, len(self.starts) - 1))[1] if self.starts else 0
+        others = {
+            self.party_of_person(pid)
+            for pid, p in self.people.items()
+            if len(p.mentions) > 1 or any(m[0] < opening for m in p.mentions)
+        }
+        others -= set(exclude) | {None}
+        return others.pop() if len(others) == 1 else None
+
+    def party_nearby(self, i: int, donor: str | None) -> str | None:
+        """The party other than the donor named most in sentence `i`: who a host's own pledge
+        goes to when the text does not say "to ..."."""
+        counts = Counter(m.party for m in self.parties.in_span(*self.sentence_span(i)) if m.party != donor)
+        return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,210 @@
+"""Runs the find bar's queries on the readout shown and shows the answers in every pane.
+
+Typing narrows the topic tree, the quotes and the pledges to what the filters keep and
+highlights every match in the text. Enter or F3 steps to the next match and Shift+Enter
+or Shift+F3 to the previous one, moving the selection to the item the match falls in
+(`search.focus`) and scrolling the text to it. Closing the bar lifts the filters and the
+highlights and gives the keyboard back to the pane that had it. What a query keeps and
+where it matches is `search`'s business; this only passes the answers on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+
+from readout_browser.model import Pledge, Quote, Readout
+from readout_browser.search.focus import hit_target
+from readout_browser.search.matching import Hit, SearchResult, Selection, search
+from readout_browser.ui.find_bar import FindBar
+from readout_browser.ui.pane_linker import PaneLinker
+from readout_browser.ui.pledge_view import PledgeView
+from readout_browser.ui.quote_view import QuoteView
+from readout_browser.ui.source_view import SourceView
+from readout_browser.ui.topic_view import TopicView
+
+
+class SearchController(QObject):
+    """The find bar's actions and what follows from them in the panes."""
+
+    filter_changed = Signal()
+    """A search filter narrowed the panes, or was lifted."""
+
+    def __init__(
+        self,
+        bar: FindBar,
+        linker: PaneLinker,
+        topics: TopicView,
+        source: SourceView,
+        quotes: QuoteView,
+        pledges: PledgeView,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._bar, self._linker = bar, linker
+        self._topics, self._source, self._quotes, self._pledges = topics, source, quotes, pledges
+        self._result: SearchResult | None = None
+        self._position = 0  # the current hit, counted from 1; 0 before the first step
+        self._chose_topic = False  # the current hit chose a topic, to be let go on the next step
+        self._return_focus: QWidget | None = None
+
+        self.find_action = QAction("&Find…", self)
+        self.find_action.setShortcuts(QKeySequence.StandardKey.Find)
+        self.find_action.setStatusTip("Find text in the readout, its quotes, pledges and topics; filter them")
+        self.next_action = QAction("Find &Next", self)
+        self.next_action.setShortcuts(QKeySequence.StandardKey.FindNext)
+        self.next_action.setStatusTip("Go to the next match and select what it falls in")
+        self.previous_action = QAction("Find Pre&vious", self)
+        self.previous_action.setShortcuts(QKeySequence.StandardKey.FindPrevious)
+        self.previous_action.setStatusTip("Go to the previous match and select what it falls in")
+        self.close_action = QAction("&Close Find Bar", self)
+        self.close_action.setShortcuts(QKeySequence.StandardKey.Cancel)
+        self.close_action.setStatusTip("Close the find bar and show everything again")
+        self.close_action.setEnabled(False)  # Escape is left to the panes while the bar is closed
+
+        self.find_action.triggered.connect(self.open)
+        self.next_action.triggered.connect(self.next)
+        self.previous_action.triggered.connect(self.previous)
+        self.close_action.triggered.connect(bar.close_bar)
+        bar.query_changed.connect(lambda _query: self._run())
+        bar.next_requested.connect(self.next)
+        bar.previous_requested.connect(self.previous)
+        bar.closed.connect(self._bar_closed)
+        bar.hide()
+
+    def actions(self) -> tuple[QAction, ...]:
+        """Find, Find Next, Find Previous and Close Find Bar, for the menu and the window."""
+        return (self.find_action, self.next_action, self.previous_action, self.close_action)
+
+    # -- what the window asks -----------------------------------------------------------
+
+    def is_open(self) -> bool:
+        """Whether the find bar is open (its query then narrows the panes)."""
+        return not self._bar.isHidden()
+
+    def active_selection(self) -> Selection | None:
+        """What the open bar's filters keep, or None when no filter narrows the panes."""
+        result = self._result
+        if result is None or not self.is_open() or not result.selection.filtered:
+            return None
+        return result.selection
+
+    def filter_text(self) -> str | None:
+        """The filters that narrow the panes, as typed (malformed terms left out), or None."""
+        if self.active_selection() is None:
+            return None
+        query = self._bar.query()
+        return " ".join(query.text[f.span[0] : f.span[1]] for f in query.filters)
+
+    def hits(self) -> tuple[Hit, ...]:
+        """The matches of the open bar's query, in reading order."""
+        return self._result.hits if self._result is not None and self.is_open() else ()
+
+    def refresh(self) -> None:
+        """Search again: another readout is shown."""
+        self._chose_topic = False
+        if self.is_open():
+            self._run()
+
+    # -- the user's keys ----------------------------------------------------------------
+
+    def open(self) -> None:
+        """Show the bar with the keyboard in it and apply its query (kept from the last time)."""
+        self._remember_focus()
+        self._bar.open()
+        self.close_action.setEnabled(True)
+        self._run()
+
+    def next(self) -> None:
+        """Step to the next match (after the last, the first)."""
+        self._step(1)
+
+    def previous(self) -> None:
+        """Step to the previous match (before the first, the last)."""
+        self._step(-1)
+
+    def _remember_focus(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and focus is not self._bar and not self._bar.isAncestorOf(focus):
+            self._return_focus = focus
+
+    def _step(self, step: int) -> None:
+        if not self.is_open():  # F3 with the bar closed searches again for what it last held
+            self._remember_focus()
+            self._bar.show()
+            self.close_action.setEnabled(True)
+            self._run()
+        hits = self.hits()
+        if not hits:
+            return
+        if self._position == 0:
+            self._position = 1 if step > 0 else len(hits)
+        else:
+            self._position = (self._position - 1 + step) % len(hits) + 1
+        self._go_to(hits[self._position - 1])
+        self._bar.show_count(self._position, len(hits))
+
+    def _go_to(self, hit: Hit) -> None:
+        readout = self._source.readout()
+        if readout is None:
+            return
+        target = hit_target(readout, hit)
+        if target is not None and target.kind == "topic":
+            self._linker.clear_items()
+            self._chose_topic = self._topics.select_topic(target.id)
+        else:
+            if self._chose_topic:
+                self._topics.clear()
+                self._chose_topic = False
+            item = _item(readout, target.kind, target.id) if target is not None else None
+            if item is None or not self._linker.select_item(item):
+                self._linker.clear_items()
+        self._show_hits(current=hit)
+
+    def _show_hits(self, current: Hit | None) -> None:
+        spans = [h.span for h in self.hits() if h.span is not None]
+        self._source.show_hits(spans, current.span if current is not None else None)
+        if current is not None and current.span is None:
+            self._source.scroll_to_offset(current.anchor)
+
+    # -- answering a query --------------------------------------------------------------
+
+    def _run(self) -> None:
+        readout = self._source.readout()
+        query = self._bar.query()
+        self._position = 0
+        self._result = None if readout is None or query.is_empty else search(readout, query)
+        kept = self.active_selection()
+        self._topics.set_kept(kept.topics if kept else None)
+        self._quotes.set_kept(kept.quotes if kept else None)
+        self._pledges.set_kept(kept.pledges if kept else None)
+        self._show_hits(current=None)
+        hits = self.hits()
+        if hits:
+            self._source.scroll_to_offset(hits[0].anchor)  # where the first match is, before any step
+        self._bar.show_count(0, len(hits))
+        self.filter_changed.emit()
+
+    def _bar_closed(self) -> None:
+        self.close_action.setEnabled(False)
+        self._result = None
+        self._position = 0
+        self._chose_topic = False
+        self._topics.set_kept(None)
+        self._quotes.set_kept(None)
+        self._pledges.set_kept(None)
+        self._source.show_hits(())
+        self.filter_changed.emit()
+        back = self._return_focus
+        if back is None or not back.isVisible():
+            back = self._source
+        back.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _item(readout: Readout, kind: str, item_id: str) -> Quote | Pledge | None:
+    if kind == "pledge":
+        return readout.pledge(item_id)
+    if kind == "quote":
+        return next((q for q in readout.quotes if q.id == item_id), None)
+    return None
