@@ -341,10 +341,10 @@ def test_keyboard_shortcuts_put_the_focus_in_each_pane(qtbot: QtBot, window: Mai
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.quotes_dock.hide()
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.quotes_dock.isVisible()
     assert window.views.quotes.list.hasFocus()
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.views.source.hasFocus()
 
 

@@ -46,6 +46,12 @@ class CurrencyForm:
         return self.code is None
 
 
+# What a currency name may not run on into: "euros" is a name in "10 euros", not in "10 eurosceptics".
+_RUNS_ON = re.compile(r"[\w$]")
+# Letters that case-insensitive matching takes for another ("ſ" for "s"), besides str.lower's pairs.
+_SAME_LETTER = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every known written form of a currency, by kind."""
@@ -53,8 +59,10 @@ class Lexicon:
     names: dict[str, CurrencyForm]  # lower-case names written after a number
     symbols: dict[str, CurrencyForm]  # exact symbols and prefixes ("$", "€", "CA$")
     codes: frozenset[str]  # ISO codes in use today
-    name_pattern: re.Pattern[str]  # the longest currency name or symbol at a position
     data: dict[str, Any]  # the rest of currencies.toml (scales, qualifiers, ...)
+    english: dict[str, str]  # each code's English name ("Canadian Dollar")
+    # Every written form by its length, longest first: (length, exact forms, names in small letters).
+    _by_length: tuple[tuple[int, frozenset[str], frozenset[str]], ...] = ()
 
     def form(self, written: str) -> CurrencyForm | None:
         """The currency a written form names: a symbol, an ISO code or a name."""
@@ -64,30 +72,69 @@ class Lexicon:
             return CurrencyForm(written)
         return self.names.get(_fold(written))
 
+    def written_at(self, text: str, pos: int) -> str | None:
+        """The longest currency name or symbol written at `pos`, as the text writes it.
+
+        A symbol must stand exactly as listed; a name in any mix of capitals, as a whole word.
+        """
+        for n, exact, lowered in self._by_length:
+            written = text[pos : pos + n]
+            if len(written) < n:
+                continue
+            if written in exact:
+                return written
+            if written.translate(_SAME_LETTER).lower() in lowered and not _RUNS_ON.match(text, pos + n):
+                return written
+        return None
+
 
 def _fold(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip()).casefold()
 
 
+@cache
+def _english() -> Locale:
+    """CLDR's English data, loaded once."""
+    return Locale("en")
+
+
 def _current_codes() -> frozenset[str]:
     codes: set[str] = set()
-    for territory in Locale("en").territories:
+    for territory in _english().territories:
         if territory.isalpha() and len(territory) == 2:
             codes.update(get_territory_currencies(territory, tender=True))
     return frozenset(codes)
+
+
+def _by_length(
+    names: dict[str, CurrencyForm], symbols: dict[str, CurrencyForm]
+) -> tuple[tuple[int, frozenset[str], frozenset[str]], ...]:
+    """The written forms grouped by length: symbols (and names that are also symbols) stand
+    exactly as written; the other names are compared in small letters."""
+    exact: dict[int, set[str]] = {}
+    lowered: dict[int, set[str]] = {}
+    for w in symbols:
+        exact.setdefault(len(w), set()).add(w)
+    for w in names:
+        if w not in symbols:
+            lowered.setdefault(len(w), set()).add(w.translate(_SAME_LETTER).lower())
+    return tuple(
+        (n, frozenset(exact.get(n, ())), frozenset(lowered.get(n, ())))
+        for n in sorted(exact.keys() | lowered.keys(), reverse=True)
+    )
 
 
 @cache
 def lexicon() -> Lexicon:
     """The currency lexicon: CLDR's English names and symbols plus currencies.toml."""
     data = tomllib.loads(resource("currencies.toml").read_text(encoding="utf-8"))
-    en = Locale("en")
+    en = _english()
     current = _current_codes()
     names: dict[str, CurrencyForm] = {}
     symbols: dict[str, CurrencyForm] = {}
     # Historical currencies first, so that a name shared with a current one goes to the current one.
     for code in sorted(set(en.currencies) - _NOT_MONEY, key=lambda c: c in current):
-        for name in (en.currencies[code], get_currency_name(code, 1, "en"), get_currency_name(code, 2, "en")):
+        for name in (en.currencies[code], get_currency_name(code, 1, en), get_currency_name(code, 2, en)):
             if "(" not in name:
                 names[_fold(name)] = CurrencyForm(code)
         symbol = en.currency_symbols.get(code)
@@ -105,14 +152,7 @@ def lexicon() -> Lexicon:
                 names[_fold(written)] = form
             else:
                 symbols[written] = form
-    written_forms = sorted(set(names) | set(symbols), key=len, reverse=True)
-    pattern = re.compile(
-        "|".join(
-            (r"(?i:" + re.escape(w) + r")(?![\w$])") if w in names and w not in symbols else re.escape(w)
-            for w in written_forms
-        )
-    )
-    return Lexicon(names, symbols, current, pattern, data)
+    return Lexicon(names, symbols, current, data, dict(en.currencies), _by_length(names, symbols))
 
 
 def own_currency(party: str | None, units: tuple[str, ...]) -> str | None:
@@ -125,7 +165,7 @@ def own_currency(party: str | None, units: tuple[str, ...]) -> str | None:
     code = places().currency(party)
     if not code:
         return None
-    name = Locale("en").currencies.get(code, "").casefold()
+    name = lexicon().english.get(code, "").casefold()
     return code if any(unit in name for unit in units) else None
 
 
@@ -163,7 +203,7 @@ def source_country(source: Source) -> str | None:
                 return hosts[suffix]
         tld = labels[-1].upper()
         if len(tld) == 2:
-            name = Locale("en").territories.get(tld)
+            name = _english().territories.get(tld)
             if name:
                 return places().canonical(name) or name
     publisher = source.publisher or ""

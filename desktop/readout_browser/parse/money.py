@@ -226,21 +226,22 @@ def _suffix(text: str, pos: int) -> tuple[int, str, CurrencyForm | None]:
     """A currency name, symbol or code written just after a number: (its end, text, form)."""
     lex, g = lexicon(), _grammar()
     at = pos + 1 if pos < len(text) and text[pos] in _SPACE else pos
-    m = lex.name_pattern.match(text, at)
-    if m:
-        return m.end(), m.group(), lex.form(m.group())
+    written = lex.written_at(text, at)
+    if written:
+        return at + len(written), written, lex.form(written)
     m = g.code_after.match(text, at)
     if m and m.group() in lex.codes:
         return m.end(), m.group(), CurrencyForm(m.group())
     m = g.adjective_unit.match(text, at)
     if m and at > pos:
-        unit = lex.name_pattern.match(text, m.end())
-        form = lex.form(unit.group()) if unit else None
+        unit = lex.written_at(text, m.end())
+        form = lex.form(unit) if unit else None
         if unit and form and form.ambiguous:
             country = places().canonical(m.group("adj"))
             code = own_currency(country, form.units)
             if code:
-                return unit.end(), text[at : unit.end()], CurrencyForm(code)
+                unit_end = m.end() + len(unit)
+                return unit_end, text[at:unit_end], CurrencyForm(code)
     return pos, "", None
 
 

@@ -15,10 +15,9 @@ from functools import cached_property
 from readout_browser.model import Person, Span
 from readout_browser.parse.currency import source_country
 from readout_browser.parse.document import Document
-from readout_browser.parse.places import places
+from readout_browser.parse.places import PlaceIndex, places
 from readout_browser.parse.pledge_words import pledge_words
 
-_POSSESSIVE_S = re.compile(r"(?<=\w)['’]s(?!\w)")
 _OUR = re.compile(r"(?i)(?<![\w-])(?:our (?:country|state|nation|people|army|defenders|economy)|us)(?![\w-])")
 
 
@@ -67,10 +66,8 @@ class Parties:
         )
 
     @cached_property
-    def _plain(self) -> str:
-        # The gazetteer reads "Canada's" as one word; blanking the possessive (same length, so
-        # offsets hold) lets it see "Canada".
-        return _POSSESSIVE_S.sub("  ", self.doc.text)
+    def _places(self) -> PlaceIndex:
+        return PlaceIndex(self.doc.text)
 
     def persons_between(self, start: int, end: int) -> list[PartyMention]:
         """Mentions of people that start between `start` and `end`."""
@@ -97,7 +94,7 @@ class Parties:
         taken = [m.span for m in found]
         words = pledge_words()
         nouns = words.adjective_nouns
-        for place in places().find(self._plain, start, end):
+        for place in self._places.between(start, end):
             s, e = place.span
             if any(a < e and s < b for a, b in taken) or words.programme_words.match(text, e):
                 continue

@@ -1,8 +1,8 @@
 """The find bar: one box to find text and filter the panes, with a match count and its problems.
 
 It parses what the user types (`search.query`) and says so: `query_changed` carries
-the parsed `Query` on every edit; malformed filters are listed in red beside the box
-(and in its tooltip and accessible description), never dropped in silence. The window
+the parsed `Query` on every edit; malformed filters are listed in red on a line below
+the box (and in its tooltip and accessible description), never dropped in silence. The window
 does the searching and tells the bar where the user is with `show_count`. Keys in the
 box: Enter / F3 next match, Shift+Enter / Shift+F3 previous, Escape closes the bar.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from readout_browser.search.query import FIELDS, Query, parse_query
 
@@ -80,21 +80,24 @@ class FindBar(QWidget):
         self.problems_label.setObjectName("findProblems")
         self.problems_label.setAccessibleName("Problems in the filter")
         self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problems_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.problems_label.setWordWrap(True)
         palette = self.problems_label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, _PROBLEM_INK)
         self.problems_label.setPalette(palette)
         self.problems_label.hide()
 
-        layout = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.count_label)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.next_button)
+        row.addWidget(self.close_button)
+        layout = QVBoxLayout(self)  # problems on a line of their own, so they show in full
         layout.setContentsMargins(6, 3, 6, 3)
-        layout.addWidget(label)
-        layout.addWidget(self.edit, 2)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.previous_button)
-        layout.addWidget(self.next_button)
-        layout.addWidget(self.problems_label, 3)
-        layout.addWidget(self.close_button)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.problems_label)
         self.setFocusProxy(self.edit)
 
         self.edit.textChanged.connect(self._text_changed)

@@ -7,6 +7,7 @@ layer; the domain keeps ISO dates and plain floats.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import Qt as GuiQt
 
 from readout_browser.model import Person
 
@@ -15,6 +16,17 @@ _WORDS = {
     "up_to": "up to",
     "under_consideration": "under consideration",
 }
+
+
+def plain_tooltip(text: str | None) -> str | None:
+    """A tooltip that shows `text` exactly as written.
+
+    Qt renders a tooltip as HTML when it looks like HTML, so readout text holding
+    "<b>" would turn bold; such text is escaped into rich text that shows it literally.
+    """
+    if text and GuiQt.mightBeRichText(text):
+        return GuiQt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+    return text
 
 
 def words(value: str | None) -> str:

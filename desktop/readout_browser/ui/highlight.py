@@ -63,20 +63,26 @@ def char_format(mark: Mark, palette: QPalette) -> QTextCharFormat:
     return fmt
 
 
-HIT = Swatch(light="#ffd23f", dark="#8a6d00")
-"""Every match of the find bar: a strong yellow, apart from the pale marks of quotes and pledges."""
+HIT = Swatch(light="#fff200", dark="#8a6d00")
+"""Every match of the find bar: a strong yellow, underlined, so it stands out on a quote's pale yellow."""
 CURRENT_HIT = Swatch(light="#ff8c1a", dark="#c25a00")
 """The match the user stepped to: orange, as browsers mark the current match."""
+_HIT_UNDERLINE = QColor("#b34700")
 
 
 def hit_format(palette: QPalette, current: bool = False) -> QTextCharFormat:
-    """The format of a find-bar match; the text colour is set too, so a match inside the
-    chosen item (drawn in the selection colours) stays readable."""
+    """The format of a find-bar match (the current one in its own colour).
+
+    The text colour is set too, so a match inside the chosen item (drawn in the
+    selection colours) stays readable; an underline tells it from the marks beneath.
+    """
     swatch = CURRENT_HIT if current else HIT
     dark = is_dark(palette)
     fmt = QTextCharFormat()
     fmt.setBackground(QBrush(QColor(swatch.dark if dark else swatch.light)))
     fmt.setForeground(QBrush(QColor("#ffffff" if dark else "#000000")))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(QColor("#ffb366") if dark else _HIT_UNDERLINE)
     return fmt
 
 

@@ -2,9 +2,11 @@
 
 It wires the views together and holds no domain rules of its own: which items a
 topic holds and what lies under a click come from `selection`, the money figures
-from `summaries`. Other parts of the app build on its public surface: `open_paths`,
-`current_readout`, `views`, and the menus `file_menu`, `edit_menu`, `view_menu`,
-`help_menu`.
+from `summaries`, what the find bar keeps and finds from `search`. The find bar
+(`search_controller`), printing and the exports (`print_actions`) and the list of
+keys (`shortcuts_dialog`) live in modules of their own. Other parts of the app build
+on its public surface: `open_paths`, `current_readout`, `views`, and the menus
+`file_menu`, `edit_menu`, `view_menu`, `help_menu`.
 """
 
 from __future__ import annotations
@@ -43,16 +45,20 @@ from readout_browser.model import Readout, Topic
 from readout_browser.parsed_cache import open_readout
 from readout_browser.summaries import convert_pledges
 from readout_browser.ui.dialogs import show_error
+from readout_browser.ui.find_bar import FindBar
 from readout_browser.ui.legend import Legend
 from readout_browser.ui.meeting_header import MeetingHeader
 from readout_browser.ui.models.readout_list_model import ReadoutListModel
 from readout_browser.ui.pane_linker import PaneLinker
 from readout_browser.ui.pledge_view import PledgeView
+from readout_browser.ui.print_actions import PrintActions, ReportContext
 from readout_browser.ui.quote_view import QuoteView
 from readout_browser.ui.rates_service import RatesService
 from readout_browser.ui.readout_delegate import ReadoutDelegate
 from readout_browser.ui.recent_menu import RecentMenu
+from readout_browser.ui.search_controller import SearchController
 from readout_browser.ui.settings import LAYOUT_VERSION, Settings
+from readout_browser.ui.shortcuts_dialog import ShortcutsDialog
 from readout_browser.ui.source_view import SourceView
 from readout_browser.ui.topic_view import TopicView
 
@@ -84,6 +90,7 @@ class Views:
     source: SourceView
     quotes: QuoteView
     pledges: PledgeView
+    find: FindBar
 
 
 class MainWindow(QMainWindow):
@@ -103,9 +110,13 @@ class MainWindow(QMainWindow):
 
         self.views = self._build_views()
         self._build_docks()
-        self.linker = PaneLinker(
-            self.views.topics, self.views.source, self.views.quotes, self.views.pledges, self._reveal, self
+        views = self.views
+        self.linker = PaneLinker(views.topics, views.source, views.quotes, views.pledges, self._reveal, self)
+        self.search = SearchController(
+            views.find, self.linker, views.topics, views.source, views.quotes, views.pledges, self
         )
+        self.printing = PrintActions(self, self._report_context, self.settings)
+        self._shortcuts_dialog: ShortcutsDialog | None = None
         self._build_actions()
         self._build_menus()
         self.count_label = QLabel()
@@ -132,11 +143,13 @@ class MainWindow(QMainWindow):
         source.setAcceptDrops(False)  # dropped files go to the window, which opens them
         source.setPlaceholderText("Open a readout with File ▸ Open, or drop one on the window.")
         header = MeetingHeader()
+        find = FindBar()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addWidget(header)
+        layout.addWidget(find)
         layout.addWidget(source, 1)
         layout.addWidget(Legend())
         self.setCentralWidget(central)
@@ -147,6 +160,7 @@ class MainWindow(QMainWindow):
             source=source,
             quotes=QuoteView(),
             pledges=PledgeView(),
+            find=find,
         )
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -191,10 +205,12 @@ class MainWindow(QMainWindow):
         self.show_all_action.setStatusTip("Show every sentence, quote and pledge again")
         self.next_action = QAction("&Next Readout", self)
         self.next_action.setShortcut(QKeySequence("Ctrl+PgDown"))
-        self.previous_action = QAction("&Previous Readout", self)
+        self.previous_action = QAction("Pre&vious Readout", self)
         self.previous_action.setShortcut(QKeySequence("Ctrl+PgUp"))
         self.about_action = QAction(f"&About {readout_browser.APP_NAME}", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.shortcuts_action = QAction("&Keyboard Shortcuts", self)
+        self.shortcuts_action.setStatusTip("List every key the window answers")
         for action in (
             self.open_action,
             self.close_action,
@@ -202,6 +218,8 @@ class MainWindow(QMainWindow):
             self.copy_action,
             self.next_action,
             self.previous_action,
+            *self.search.actions(),
+            *self.printing.actions(),
         ):
             self.addAction(action)  # shortcuts work even with the menu bar hidden
 
@@ -213,12 +231,22 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.open_action)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
+        printing = self.printing
+        self.file_menu.addActions([printing.print_action, printing.preview_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions(
+            [printing.export_pdf_action, printing.export_csv_action, printing.export_json_action]
+        )
+        self.file_menu.addAction(printing.filtered_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("&Edit")
         self.edit_menu.setObjectName("editMenu")
         self.edit_menu.addAction(self.copy_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions(list(self.search.actions()))
         self.view_menu = bar.addMenu("&View")
         self.view_menu.setObjectName("viewMenu")
         panes = self.view_menu.addMenu("&Panes")
@@ -229,11 +257,11 @@ class MainWindow(QMainWindow):
         go_to = self.view_menu.addMenu("&Go To")
         for n, (text, dock, widget) in enumerate(
             (
-                ("&Readouts", self.readouts_dock, self.views.readouts),
                 ("&Topics", self.topics_dock, self.views.topics.tree),
                 ("Te&xt", None, self.views.source),
                 ("&Quotes", self.quotes_dock, self.views.quotes.list),
                 ("&Pledges", self.pledges_dock, self.views.pledges.tree),
+                ("&Readouts", self.readouts_dock, self.views.readouts),
             ),
             start=1,
         ):
@@ -248,6 +276,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.previous_action)
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
@@ -259,6 +289,9 @@ class MainWindow(QMainWindow):
         self.next_action.triggered.connect(lambda: self._step_readout(1))
         self.previous_action.triggered.connect(lambda: self._step_readout(-1))
         self.about_action.triggered.connect(self._about)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.search.filter_changed.connect(self._filter_changed)
+        self.printing.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.recent_menu.file_chosen.connect(lambda path: self.open_paths([path]))
         self.views.readouts.selectionModel().selectionChanged.connect(self._readout_selected)
         self.linker.topic_changed.connect(self._update_counts)
@@ -267,11 +300,12 @@ class MainWindow(QMainWindow):
         self._rates.failed.connect(self._rates_failed)
 
     def _set_tab_order(self) -> None:
-        """Tab walks the panes as the eye does: list, topics, text, quotes, pledges."""
+        """Tab walks the panes as the eye does: list, topics, find box (when open), text, quotes, pledges."""
         views = self.views
         chain: list[QWidget] = [
             views.readouts,
             views.topics.tree,
+            views.find.edit,
             views.source,
             views.quotes.speaker_box,
             views.quotes.kind_box,
@@ -440,18 +474,26 @@ class MainWindow(QMainWindow):
         name = readout_browser.APP_NAME
         self.setWindowTitle(f"{name} — {readout.display_title}" if readout else name)
         self.close_action.setEnabled(readout is not None)
-        self._update_counts()
+        self.search.refresh()
+        self._filter_changed()
         self._convert()
 
-    def _update_counts(self, topic: Topic | None = None) -> None:
+    def _filter_changed(self) -> None:
+        filtering = self.search.active_selection() is not None
+        self.printing.update_state(self.current_readout() is not None, filtering)
+        self._update_counts()
+
+    def _update_counts(self, _topic: Topic | None = None) -> None:
         readout = self.current_readout()
+        topic = self.views.topics.current_topic()
+        narrowed_by = [x for x in (topic.label if topic else None, self.search.filter_text()) if x]
         if readout is None:
             self.count_label.setText("No readout open")
-        elif topic is not None:
+        elif narrowed_by:
             quotes = len(self.views.quotes.visible_quotes())
             pledges = len(self.views.pledges.visible_pledges())
             self.count_label.setText(
-                f"{topic.label}: {quotes} of {_count(len(readout.quotes), 'quote', 'quotes')}, "
+                f"{' · '.join(narrowed_by)}: {quotes} of {_count(len(readout.quotes), 'quote', 'quotes')}, "
                 f"{pledges} of {_count(len(readout.pledges), 'pledge', 'pledges')}"
             )
         else:
@@ -498,6 +540,19 @@ class MainWindow(QMainWindow):
         currency = self.views.pledges.currency()
         self.views.pledges.set_conversions(currency, convert_pledges(readout, rates, currency))
 
+    def _report_context(self) -> ReportContext | None:
+        """What print and export work on: the readout shown, the filter, the currency, the rates."""
+        readout = self.current_readout()
+        if readout is None:
+            return None
+        return ReportContext(
+            readout=readout,
+            filtered=self.search.active_selection(),
+            filter_text=self.search.filter_text(),
+            currency=self.views.pledges.currency(),
+            rates=self._loaded_rates,
+        )
+
     # -- edit and help -------------------------------------------------------------
 
     def _copy(self) -> None:
@@ -516,6 +571,13 @@ class MainWindow(QMainWindow):
             if text:
                 cells.append(str(text).replace("\n", ", "))
         QGuiApplication.clipboard().setText("\t".join(cells))
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help ▸ Keyboard Shortcuts: the list of keys, read from the window's actions (not modal)."""
+        if self._shortcuts_dialog is None:
+            self._shortcuts_dialog = ShortcutsDialog(self)
+        self._shortcuts_dialog.open_list()
+        return self._shortcuts_dialog
 
     def _about(self) -> None:
         from readout_browser.ui.about import AboutDialog  # not needed until asked for

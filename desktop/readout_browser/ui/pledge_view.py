@@ -53,6 +53,7 @@ class PledgeView(QWidget):
 
         self.currency_box = QComboBox()
         self.currency_box.setObjectName("currencyBox")
+        self.currency_box.setAccessibleName("Converted to currency")
         self.currency_box.setToolTip("Convert every amount into this currency at the ECB reference rate")
         self.currency_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currency_box.addItem(self.model.target)

@@ -47,9 +47,11 @@ class QuoteView(QWidget):
 
         self.speaker_box = QComboBox()
         self.speaker_box.setObjectName("speakerFilter")
+        self.speaker_box.setAccessibleName("Speaker")
         self.speaker_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("kindFilter")
+        self.kind_box.setAccessibleName("Kind of quote")
         for text, kind in _KINDS:
             self.kind_box.addItem(text, kind)
         self.count_label = QLabel()

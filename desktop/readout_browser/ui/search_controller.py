@@ -58,7 +58,7 @@ class SearchController(QObject):
         self.previous_action = QAction("Find Pre&vious", self)
         self.previous_action.setShortcuts(QKeySequence.StandardKey.FindPrevious)
         self.previous_action.setStatusTip("Go to the previous match and select what it falls in")
-        self.close_action = QAction("&Close Find Bar", self)
+        self.close_action = QAction("Close Find &Bar", self)
         self.close_action.setShortcuts(QKeySequence.StandardKey.Cancel)
         self.close_action.setStatusTip("Close the find bar and show everything again")
         self.close_action.setEnabled(False)  # Escape is left to the panes while the bar is closed
@@ -190,6 +190,8 @@ class SearchController(QObject):
         self.close_action.setEnabled(False)
         self._result = None
         self._position = 0
+        if self._chose_topic:  # the search's own choice of topic goes with it
+            self._topics.clear()
         self._chose_topic = False
         self._topics.set_kept(None)
         self._quotes.set_kept(None)

@@ -2,7 +2,8 @@
 
 The list is built from the window's QActions (its menus, then the actions it holds
 outside them) each time the dialog opens, so it always tells the truth, including
-keys added later. The keys the find box answers itself come from the find bar.
+keys added later. The keys the find box answers itself come from the find bar. Keys
+that only some keyboards have (a dedicated Open or Copy key) are left out.
 """
 
 from __future__ import annotations
@@ -32,8 +33,18 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")
 
 
+_DEDICATED_KEYS_FROM = Qt.Key.Key_Back.value
+"""Qt numbers the keys only some keyboards have (Back, Open, Copy, Cancel…) from here on."""
+
+
+def _typable(sequence: QKeySequence) -> bool:
+    return all(sequence[i].key().value < _DEDICATED_KEYS_FROM for i in range(sequence.count()))
+
+
 def _keys(action: QAction) -> str:
-    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+    """An action's keys as the platform writes them, leaving out the dedicated keys of some keyboards."""
+    typable = [k for k in action.shortcuts() if _typable(k)]
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in typable)
 
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
@@ -50,7 +61,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             if action.isSeparator() or action in seen:
                 continue
             seen.add(action)
-            if action.shortcuts():
+            if _keys(action):
                 rows.append((where, plain(action.text()), _keys(action)))
 
     for top in window.menuBar().actions():
@@ -58,7 +69,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
         if isinstance(menu, QMenu):
             walk(menu, plain(menu.title()))
     for action in window.actions():
-        if action not in seen and action.shortcuts():
+        if action not in seen and _keys(action):
             seen.add(action)
             rows.append((OUTSIDE_MENUS, plain(action.text()), _keys(action)))
     rows += [(FIND_BOX, what, keys) for what, keys in BOX_KEYS]

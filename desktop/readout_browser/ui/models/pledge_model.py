@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from readout_browser.model import Pledge, Readout
 from readout_browser.summaries import conversion_day
-from readout_browser.ui.formatting import ALIGN_NUMBER, amount, capitalised, date, words
+from readout_browser.ui.formatting import ALIGN_NUMBER, amount, capitalised, date, plain_tooltip, words
 from readout_browser.ui.models.roles import TOP, Index, Role
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ class PledgeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(pledge, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(pledge, column)
+            return plain_tooltip(self._tooltip(pledge, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, CONVERTED):
             return ALIGN_NUMBER
         if role == Qt.ItemDataRole.FontRole and column == CURRENCY and pledge.currency_inferred:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
 from readout_browser.model import Quote, Readout
-from readout_browser.ui.formatting import capitalised, person_name
+from readout_browser.ui.formatting import capitalised, person_name, plain_tooltip
 from readout_browser.ui.highlight import Mark, colour
 from readout_browser.ui.models.roles import TOP, Index, Role
 
@@ -66,7 +66,7 @@ class QuoteModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(quote, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(quote, column)
+            return plain_tooltip(self._tooltip(quote, column))
         if role == Qt.ItemDataRole.AccessibleTextRole and column == SPEAKER:
             # The quote list shows this column only: a screen reader needs the whole card.
             name, _title = self._speaker(quote)

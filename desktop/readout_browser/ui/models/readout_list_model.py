@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from readout_browser.model import Readout
 from readout_browser.summaries import counterpart, readout_date
-from readout_browser.ui.formatting import date, person_line
+from readout_browser.ui.formatting import date, person_line, plain_tooltip
 from readout_browser.ui.models.roles import TOP, Index, Role
 
 
@@ -78,7 +78,7 @@ class ReadoutListModel(QAbstractListModel):
             lines = [readout.display_title, self._secondary(readout)]
             if opened is not None:
                 lines.append(str(opened))
-            return "\n".join(line for line in lines if line)
+            return plain_tooltip("\n".join(line for line in lines if line))
         if role == Role.ITEM:
             return readout
         return None

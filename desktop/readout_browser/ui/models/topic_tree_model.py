@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 
 from readout_browser.model import Readout, Span, Topic
 from readout_browser.selection import topic_sentences
-from readout_browser.ui.formatting import ALIGN_NUMBER
+from readout_browser.ui.formatting import ALIGN_NUMBER, plain_tooltip
 from readout_browser.ui.models.roles import TOP, Index, Role
 
 
@@ -110,7 +110,7 @@ class TopicTreeModel(QAbstractItemModel):
             return topic.label if column == 0 else str(len(node.sentences))
         if role == Qt.ItemDataRole.ToolTipRole:
             count = len(node.sentences)
-            return f"{topic.label}: {count} sentence{'s' if count != 1 else ''}"
+            return plain_tooltip(f"{topic.label}: {count} sentence{'s' if count != 1 else ''}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return ALIGN_NUMBER
         if role == Role.ITEM:
