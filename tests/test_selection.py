@@ -216,9 +216,12 @@ class FakeRates:
         return None if rate is None else Conversion(value=amount * rate, currency=to, rate=rate, rate_date=on)
 
 
-def test_a_pledge_converts_at_the_rate_of_its_own_date_else_the_meeting_date(readout: Readout) -> None:
+def test_a_pledge_converts_at_the_rate_of_its_own_date_else_its_packages_else_the_meeting_date(
+    readout: Readout,
+) -> None:
     assert conversion_day(readout, readout.pledges[0]) == dt.date(2024, 2, 1)  # "2024-02"
-    assert conversion_day(readout, readout.pledges[1]) == dt.date(2024, 3, 1)  # the meeting's day
+    assert conversion_day(readout, readout.pledges[1]) == dt.date(2024, 2, 1)  # a share of that package
+    assert conversion_day(readout, readout.pledges[2]) == dt.date(2024, 3, 1)  # the meeting's day
 
 
 def test_without_a_meeting_date_the_publication_date_applies_and_without_any_none() -> None:
@@ -236,7 +239,7 @@ def test_every_quantified_pledge_is_converted_and_uncovered_currencies_not_guess
     assert conversions["p1"] is not None and conversions["p1"].value == pytest.approx(2.2e9)
     assert conversions["p2"] is not None and conversions["p2"].value == pytest.approx(5.5e8)
     assert conversions["p3"] is None  # hryvnias: no reference rate
-    assert rates.days == [dt.date(2024, 2, 1), dt.date(2024, 3, 1), dt.date(2024, 3, 1)]
+    assert rates.days == [dt.date(2024, 2, 1), dt.date(2024, 2, 1), dt.date(2024, 3, 1)]
 
 
 def test_the_converted_total_counts_parts_once_and_reports_what_is_not_convertible(readout: Readout) -> None:

@@ -72,10 +72,18 @@ def readout_date(readout: Readout) -> str | None:
 
 
 def conversion_day(readout: Readout, pledge: Pledge) -> dt.date | None:
-    """The day whose exchange rate applies to a pledge: its own date, else the readout's."""
+    """The day whose exchange rate applies to a pledge.
+
+    Its own date; else, for a sub-allocation, the date of the pledge it is part of (a share
+    of a package converts at the package's rate); else the readout's date.
+    """
     from readout_browser.rates import parse_date
 
-    return parse_date(pledge.when) or parse_date(readout_date(readout))
+    for dated in (pledge, *pledge_ancestors(readout, pledge)):
+        day = parse_date(dated.when)
+        if day:
+            return day
+    return parse_date(readout_date(readout))
 
 
 def convert_pledges(readout: Readout, rates: Converter, to: str) -> dict[str, Conversion | None]:

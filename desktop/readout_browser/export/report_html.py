@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
+from pathlib import PurePath
 
 from readout_browser.export.pledge_table import DEFAULT_CURRENCY, PledgeRow, PledgeTable, pledge_table
 from readout_browser.export.source_marks import marked_spans, runs
@@ -158,7 +159,8 @@ class _Report:
             kicker.append(" and ".join(m.formats) + " format" + ("s" if len(m.formats) > 1 else ""))
         out = [f'<p class="kicker">{_e(" · ".join(k for k in kicker if k))}</p>']
         out.append(f"<h1>{_e(report_title(r))}</h1>")
-        origin = [r.source.publisher, r.source.url or r.source.path]
+        # A report travels: name the file, never the folders of the machine it was made on.
+        origin = [r.source.publisher, r.source.url or (r.source.path and PurePath(r.source.path).name)]
         out.append(f'<p class="meta">{_e(" · ".join(o for o in origin if o))}</p>')
         people = [p for p in r.people if p.id in self.sel.people] if self.sel.filtered else list(r.people)
         if people:
