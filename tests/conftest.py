@@ -7,17 +7,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-DEV_CORPUS = SHARED / "corpus" / "dev"
-BULK_CORPUS = SHARED / "corpus" / "bulk" / "press-releases-2021-2022.jsonl"
-SCHEMA = SHARED / "schema" / "readout.schema.json"
-SCORER = SHARED / "tools" / "score_readouts.py"
-
 # Must be set before any Qt module creates the application. The offscreen platform's own
 # screen is 800x800; a desktop-sized one lets windows keep the sizes users give them.
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'offscreen-screen.json'}"
+    screen = Path(__file__).with_name("offscreen-screen.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
 
 
 @pytest.fixture(autouse=True)

@@ -10,20 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from readout_browser.model import Readout, Source, Span
 from readout_browser.parse.pipeline import parse_text
+from shared_corpus import BULK, needs_bulk
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-BULK = SHARED / "corpus" / "bulk" / "press-releases-2021-2022.jsonl"
-
-pytestmark = [
-    pytest.mark.corpus,
-    pytest.mark.skipif(not BULK.is_file(), reason="the bulk corpus (../shared/corpus/bulk) is absent"),
-]
+pytestmark = [pytest.mark.corpus, needs_bulk]
 
 
 def every_span(r: Readout) -> Iterator[tuple[str, Span]]:

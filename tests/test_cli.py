@@ -18,11 +18,9 @@ import pytest
 import readout_browser
 from readout_browser.cli import main
 from readout_browser.paths import default_seed
+from shared_corpus import DEV, SCHEMA
 
 Capture = pytest.CaptureFixture[str]
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SCHEMA = SHARED / "schema" / "readout.schema.json"
-DEV = SHARED / "corpus" / "dev"
 
 CALL = (
     "url: https://example.gov/news/call-with-norway\n"

@@ -7,45 +7,19 @@ parents compared through the matched pledges). Skipped where the shared corpus i
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
-from readout_browser.jsonform import to_dict
-from readout_browser.parse.pipeline import parse_file
+from shared_corpus import dev_scores, needs_scorer
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEV = SHARED / "corpus" / "dev"
-SCORER = SHARED / "tools" / "score_readouts.py"
 MIN_F1 = 0.90
 MIN_PARENTS = 0.90
 
-pytestmark = [
-    pytest.mark.corpus,
-    pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()), reason="../shared/corpus/dev is absent"),
-]
-
-
-def scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_readouts", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+pytestmark = [pytest.mark.corpus, needs_scorer]
 
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, dict[str, tuple[int, ...]]]:
-    score = scorer()
-    out = {}
-    for gold_path in sorted(DEV.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        readout = parse_file(gold_path.with_name(gold["readout"]))
-        out[gold_path.name] = score.score_one(gold, to_dict(readout), False)
-    return out
+    return dev_scores()
 
 
 def test_the_pledges_of_the_gold_readouts_are_found(scores: dict[str, dict[str, tuple[int, ...]]]) -> None:

@@ -7,46 +7,20 @@ the scorer prints. Skipped where the shared corpus or scorer is absent.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from readout_browser.jsonform import to_dict
 from readout_browser.parse.pipeline import parse_file
+from shared_corpus import DEV, dev_scores, needs_scorer, scorer
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEV = SHARED / "corpus" / "dev"
-SCORER = SHARED / "tools" / "score_readouts.py"
-
-pytestmark = [
-    pytest.mark.corpus,
-    pytest.mark.skipif(not DEV.is_dir() or not SCORER.is_file(), reason="shared dev corpus or scorer absent"),
-]
+pytestmark = [pytest.mark.corpus, needs_scorer]
 
 
 @pytest.fixture(scope="module")
-def scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_readouts", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def scores(scorer: ModuleType) -> dict[str, dict[str, Any]]:
+def scores() -> dict[str, dict[str, Any]]:
     """The scorer's counts for every gold file, by readout name."""
-    out = {}
-    for gold_path in sorted(DEV.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        readout = gold_path.with_name(gold.get("readout") or gold_path.name.replace(".gold.json", ".txt"))
-        pred = json.loads(json.dumps(to_dict(parse_file(readout))))  # exactly what the JSON form carries
-        out[readout.name] = scorer.score_one(gold, pred, False)
-    return out
+    return dev_scores()
 
 
 def totals(scores: dict[str, dict[str, Any]], key: str) -> tuple[int, ...]:
@@ -59,8 +33,8 @@ def test_every_gold_readout_parses(scores: dict[str, dict[str, Any]]) -> None:
     assert len(scores) == len(list(DEV.glob("*.gold.json"))) > 0
 
 
-def test_direct_quotes_f1(scorer: ModuleType, scores: dict[str, dict[str, Any]]) -> None:
-    _, _, f1 = scorer.f1(*totals(scores, "quotes"))
+def test_direct_quotes_f1(scores: dict[str, dict[str, Any]]) -> None:
+    _, _, f1 = scorer().f1(*totals(scores, "quotes"))
     assert f1 >= 0.97
 
 
@@ -69,8 +43,8 @@ def test_speakers_of_matched_quotes(scores: dict[str, dict[str, Any]]) -> None:
     assert matched > 0 and right / matched >= 0.95
 
 
-def test_reported_statements_f1(scorer: ModuleType, scores: dict[str, dict[str, Any]]) -> None:
-    _, _, f1 = scorer.f1(*totals(scores, "reported"))
+def test_reported_statements_f1(scores: dict[str, dict[str, Any]]) -> None:
+    _, _, f1 = scorer().f1(*totals(scores, "reported"))
     assert f1 >= 0.85
 
 

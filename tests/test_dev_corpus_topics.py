@@ -16,8 +16,8 @@ import pytest
 from readout_browser.parse.loading import load_document
 from readout_browser.parse.segment import segment
 from readout_browser.parse.topics import file_topics
+from shared_corpus import DEV
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 SCORED_THEMES = (
     "Diplomacy", "Peace process", "Security guarantees", "Military aid", "Defense industry", "Sanctions",
     "Energy", "Economy and trade", "Humanitarian aid", "Recovery and reconstruction", "Veterans",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +17,8 @@ import pytest
 from readout_browser.model import Pledge, Quote, Readout
 from readout_browser.parse.pipeline import parse_file
 from readout_browser.paths import default_seed
+from shared_corpus import DEV
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 GOLD = DEV / "seed-zelenskyy-carney.gold.json"
 
 ZELENSKYY, CARNEY = "Volodymyr Zelenskyy", "Mark Carney"
