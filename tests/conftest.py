@@ -14,6 +14,14 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
 
 
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """Tests run under the app's own application class, which hands on files the desktop opens."""
+    from readout_browser.ui.app import ReadoutApplication
+
+    return ReadoutApplication
+
+
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test gets its own config and data folders, so settings never leak in or out."""

@@ -20,6 +20,7 @@ from babel.numbers import get_currency_name, get_territory_currencies
 
 from readout_browser.model import Source
 from readout_browser.parse.places import places
+from readout_browser.parse.wordlists import small_letters
 from readout_browser.paths import resource
 
 # CLDR codes that are not money a government gives: precious metals, test and accounting units.
@@ -48,8 +49,6 @@ class CurrencyForm:
 
 # What a currency name may not run on into: "euros" is a name in "10 euros", not in "10 eurosceptics".
 _RUNS_ON = re.compile(r"[\w$]")
-# Letters that case-insensitive matching takes for another ("ſ" for "s"), besides str.lower's pairs.
-_SAME_LETTER = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 @dataclass(frozen=True)
@@ -77,13 +76,20 @@ class Lexicon:
 
         A symbol must stand exactly as listed; a name in any mix of capitals, as a whole word.
         """
+        if not self._by_length:
+            return None
+        window = text[pos : pos + self._by_length[0][0]]
+        # Small letters once for the whole window, letter for letter (a capital sigma is
+        # lowered by what follows it, so a window that has one is lowered form by form).
+        small = small_letters(window) if "Σ" not in window else None
         for n, exact, lowered in self._by_length:
-            written = text[pos : pos + n]
-            if len(written) < n:
+            if len(window) < n:
                 continue
+            written = window[:n]
             if written in exact:
                 return written
-            if written.translate(_SAME_LETTER).lower() in lowered and not _RUNS_ON.match(text, pos + n):
+            folded = small[:n] if small is not None else small_letters(written)
+            if folded in lowered and not _RUNS_ON.match(text, pos + n):
                 return written
         return None
 
@@ -117,7 +123,7 @@ def _by_length(
         exact.setdefault(len(w), set()).add(w)
     for w in names:
         if w not in symbols:
-            lowered.setdefault(len(w), set()).add(w.translate(_SAME_LETTER).lower())
+            lowered.setdefault(len(w), set()).add(small_letters(w))
     return tuple(
         (n, frozenset(exact.get(n, ())), frozenset(lowered.get(n, ())))
         for n in sorted(exact.keys() | lowered.keys(), reverse=True)

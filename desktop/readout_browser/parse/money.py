@@ -18,6 +18,7 @@ from functools import cache
 from readout_browser.model import Qualifier, Span
 from readout_browser.parse.currency import CurrencyForm, lexicon, own_currency
 from readout_browser.parse.places import places
+from readout_browser.parse.wordlists import word_tree
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = [
@@ -97,6 +98,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _tree(words: list[str]) -> str:
+    """The words as a prefix tree, for a regex that ignores case: the same matches as
+    `_alternation`, found without trying every word at every place."""
+    return word_tree({w.lower() for w in words}, space=r"\ ") if words else ""
+
+
 @cache
 def _grammar() -> _Grammar:
     data = lexicon().data
@@ -106,10 +113,20 @@ def _grammar() -> _Grammar:
         rf"(?:(?:{word}|an?)(?: hundred(?: (?:and )?{word})?)?(?: and an? (?:half|quarter))?"
         rf"|half an?|a quarter of an?)"
     )
-    digits = rf"(?:\d{{1,3}}(?:[{_SPACE}]\d{{3}}(?!\d))+(?![.,]\d)|\d+(?:[,.]\d+)*)"
-    # A leading character class lets the regex engine skip ahead fast.
-    number = re.compile(rf"(?=\d)(?<![\d.,])(?P<digits>{digits})")
-    scale_word = re.compile(rf"(?i)(?=[tmb])(?<![\w-])(?:{'|'.join(_WORD_SCALES)})s?(?![\w-])")
+    # A number in figures after its first digit: "1 000 000", "2.5", "1,500".
+    more_digits = rf"(?:\d{{0,2}}(?:[{_SPACE}]\d{{3}}(?!\d))+(?![.,]\d)|\d*(?:[,.]\d+)*)"
+    digits = rf"\d{more_digits}"
+    # Both open with a class of characters (the first digit; the first letter of a scale word in
+    # either case) and check what stands before it after, which lets the regex engine skip from
+    # one candidate to the next instead of checking every character.
+    number = re.compile(rf"(?P<digits>\d(?<![\d.,]\d){more_digits})")
+    initials = "".join(sorted({c for w in _WORD_SCALES for c in (w[0], w[0].upper())}))
+    scale_word = re.compile(
+        rf"[{initials}](?<![\w-][{initials}])"
+        + "(?i:"
+        + "|".join(rf"(?<=[{w[0]}{w[0].upper()}]){w[1:]}" for w in _WORD_SCALES)
+        + r")(?i:s)?(?![\w-])"
+    )
     words_before = re.compile(rf"(?i)(?<![\w-])(?P<words>{word_number})[ -]$")
     scale = re.compile(
         rf"(?:[-–]\s?(?P<to>{digits}))?(?P<gap>[{_SPACE}-]?)(?i:(?P<scale>{_alternation(list(scales))}))"
@@ -123,15 +140,16 @@ def _grammar() -> _Grammar:
             qualifier_of[phrase.casefold()] = key
             (after if phrase.split()[0] in ("or", "and") else before).append(phrase)
     increments = [w.casefold() for w in data.get("increments", {}).get("words", [])]
-    q, i = _alternation(before), _alternation(increments)
+    q, i = _tree(before), _tree(increments)
     return _Grammar(
         number=number,
         scale_word=scale_word,
         words_before=words_before,
         scale=scale,
         scales=scales,
+        # Every group opens at a word's start, so only a word's start (or the end) can open a match.
         qualifiers_before=re.compile(
-            rf"(?i)(?:\b(?P<q1>{q})\s+)?(?:\b(?P<inc>{i})\s+)?(?:\b(?P<q2>{q})\s+)?$"
+            rf"(?i)(?=\b|$)(?:\b(?P<q1>{q})\s+)?(?:\b(?P<inc>{i})\s+)?(?:\b(?P<q2>{q})\s+)?$"
         ),
         qualifiers_after=re.compile(rf"(?i)\s+(?P<q>{_alternation(after)})\b"),
         qualifier_of=qualifier_of,

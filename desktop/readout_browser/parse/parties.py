@@ -15,7 +15,7 @@ from functools import cached_property
 from readout_browser.model import Person, Span
 from readout_browser.parse.currency import source_country
 from readout_browser.parse.document import Document
-from readout_browser.parse.places import PlaceIndex, places
+from readout_browser.parse.places import places
 from readout_browser.parse.pledge_words import pledge_words
 
 _OUR = re.compile(r"(?i)(?<![\w-])(?:our (?:country|state|nation|people|army|defenders|economy)|us)(?![\w-])")
@@ -65,10 +65,6 @@ class Parties:
             (party for p in self.people.values() if (party := person_party(p))), None
         )
 
-    @cached_property
-    def _places(self) -> PlaceIndex:
-        return PlaceIndex(self.doc.text)
-
     def persons_between(self, start: int, end: int) -> list[PartyMention]:
         """Mentions of people that start between `start` and `end`."""
         lo = bisect_left(self._person_starts, start)
@@ -94,7 +90,7 @@ class Parties:
         taken = [m.span for m in found]
         words = pledge_words()
         nouns = words.adjective_nouns
-        for place in self._places.between(start, end):
+        for place in places().find(text, start, end):
             s, e = place.span
             if any(a < e and s < b for a, b in taken) or words.programme_words.match(text, e):
                 continue

@@ -35,7 +35,9 @@ from readout_browser.parse.speech import lexicon
 from readout_browser.parse.titles import TitleHit, TitleReader
 from readout_browser.parse.tokens import Tokens
 
-_PRONOUN = re.compile(r"(?<![\w-])(he|He|she|She)(?![\w-])")
+# he, He, she or She as a word; the first letter is read before the check that no word runs into
+# it, which lets the regex engine skip from one h or s to the next.
+_PRONOUN = re.compile(r"([hHsS](?<![\w-][hHsS])(?:(?<=[hH])e|(?<=[sS])he))(?![\w-])")
 _OBJECT_PRONOUN = re.compile(r"(him|her)\b")
 _FOR_HIS_PART = re.compile(r"\b[Ff]or (his|her) part,\s*\Z")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?\Z")

@@ -45,10 +45,11 @@ _MONTHS = (
     "november", "december",
 )  # fmt: skip
 _DATE = re.compile(
-    r"(?i)(?<![\w-])(?:in|on|since|during|by|as of|from)\s+(?:(?P<d1>\d{1,2})\s+)?(?P<month>"
+    r"(?i)(?=[abdfios])"  # the first letters of the words below: a quick test for the rest
+    r"(?:(?<![\w-])(?:in|on|since|during|by|as of|from)\s+(?:(?P<d1>\d{1,2})\s+)?(?P<month>"
     + "|".join(m.capitalize() for m in _MONTHS)
     + r")(?:\s+(?P<d2>\d{1,2})(?!\d))?(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?![\w-])"
-    r"|(?<![\w-])in\s+(?P<only_year>(?:19|20)\d{2})(?![\w-])"
+    r"|(?<![\w-])in\s+(?P<only_year>(?:19|20)\d{2})(?![\w-]))"
 )
 _POSSESSIVE_DETERMINERS = frozenset({"our", "its", "their", "his", "her", "your", "my"})
 _EDGES = " ,.;:\"“”'’()–—-"

@@ -11,13 +11,16 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from readout_browser.model import CATEGORIES, STATUSES
+from readout_browser.parse.wordlists import small_letters, word_tree
 from readout_browser.paths import resource
 
 _TOKEN = re.compile(r"[\w'’-]+")
 _SPACES = re.compile(r"[\s\u00a0\"“”«»(]*")
+_RUNS_ON = re.compile(r"[\w-]")  # what a whole word may not run on into
+_WORD_RUN = re.compile(r"[\w-]*")
 
 
 def _word_pattern(word: str) -> str:
@@ -29,87 +32,158 @@ def _word_pattern(word: str) -> str:
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
     """One regex alternative per phrase, longest first, each matched as whole words; "*" ends a
-    word with any ending, and stands alone for any one word."""
+    word with any ending, and stands alone for any one word.
+
+    The phrases' first letters are checked first, so that the engine passes over every
+    other place in the text at once instead of trying each phrase there.
+    """
 
     def one(phrase: str) -> str:
-        body = r"\s+".join(_word_pattern(w) for w in phrase.split())
-        return r"(?<![\w-])" + body + r"(?![\w-])"
+        return r"\s+".join(_word_pattern(w) for w in phrase.split()) + r"(?![\w-])"
 
     unique = sorted(set(phrases), key=lambda p: (len(p.rstrip("*")), p), reverse=True)
-    return "(?:" + "|".join(one(p) for p in unique) + ")"
+    if not unique:
+        return "(?:)"
+    firsts = {(p.split() or [""])[0] for p in unique}
+    lead = ""
+    if "" not in firsts and "*" not in firsts:
+        lead = "(?=[" + re.escape("".join(sorted({f[0] for f in firsts}))) + "])"
+    return "(?:" + lead + r"(?<![\w-])(?:" + "|".join(one(p) for p in unique) + "))"
 
 
 def _key(word: str) -> str:
     return word.rstrip("*")[:3].casefold()
 
 
+_APOSTROPHES = "'’"
+# How many different first words a phrase set may have and still be looked for by one regex.
+_FEW_FIRSTS = 40
+
+
+def _plain_first(word: str) -> bool:
+    """Whether a first word is found by its first letters alone: word characters (apostrophes
+    after its third letter), then maybe a "*" after three letters or more."""
+    literal = word.rstrip("*")
+    return (
+        bool(literal)
+        and _TOKEN.fullmatch(literal) is not None
+        and not any(c in _APOSTROPHES for c in literal[:3])
+        and (literal == word or len(literal) >= 3)
+    )
+
+
+# The phrases that begin with some letters: one-word phrases by the word (with their place in
+# the list and label), and the others (place, regex or plain word, label).
+_Compiled = tuple[dict[str, tuple[int, str]], list[tuple[int, "re.Pattern[str] | str", str]]]
+
+
 class PhraseSet:
     """Phrases with a label each, found as whole words, the longest where several start at a word.
 
-    Candidate starts are found by a scan for the phrases' first words when there are few of
-    them, else word by word; each candidate is then tried against the phrases that begin
-    with its first letters only, compiled the first time a word with those letters turns up.
+    Candidate starts are found by a scan for the phrases' first three letters at the start of
+    a word when there are few first words, else word by word; each candidate is then tried
+    against the phrases that begin with those letters only, compiled the first time a word with
+    those letters turns up. (A scan for every first word in full would find the same phrases
+    but takes far longer to compile.)
     """
 
     def __init__(self, labelled: dict[str, str]) -> None:
-        phrases: dict[str, list[tuple[str, str]]] = {}
+        # Per first letters: (regex, label, the phrase in small letters when it is one plain word).
+        phrases: dict[str, list[tuple[str, str, str | None]]] = {}
         firsts = set()
         for phrase in sorted(labelled, key=lambda p: len(p), reverse=True):
-            first = phrase.split()[0]
-            firsts.add(_word_pattern(first))
-            body = r"\s+".join(_word_pattern(w) for w in phrase.split()) + r"(?![\w-])"
-            phrases.setdefault(_key(first), []).append((body, labelled[phrase]))
+            words = phrase.split()
+            firsts.add(words[0])
+            body = r"\s+".join(_word_pattern(w) for w in words) + r"(?![\w-])"
+            one_word = len(words) == 1 and "*" not in words[0] and words[0].isascii()
+            plain = words[0].lower() if one_word else None
+            phrases.setdefault(_key(words[0]), []).append((body, labelled[phrase], plain))
         self._phrases = phrases
-        self._index: dict[str, list[tuple[re.Pattern[str], str]]] = {}
-        initials = "".join(sorted({c for f in labelled for c in (f[0].lower(), f[0].upper())}))
-        self._scan = (
-            re.compile(
-                f"(?=[{re.escape(initials)}])"  # a leading character class lets the engine skip ahead
+        self.keys = frozenset(phrases)
+        self._index: dict[str, _Compiled] = {}
+        self._whole_words = len({_word_pattern(f) for f in firsts}) > _FEW_FIRSTS
+        if self._whole_words:
+            self._scan_pattern = _TOKEN.pattern  # every word, read one by one
+        elif all(_plain_first(f) for f in firsts):
+            # Where the phrases' first letters begin a word (a tree of them: quick to compile).
+            self._scan_pattern = r"(?<![\w'’-])(?:" + word_tree(phrases) + ")"
+        else:  # a first word that may run past a word of the text: all of them, longest first
+            initials = "".join(sorted({c for f in labelled for c in (f[0].lower(), f[0].upper())}))
+            self._scan_pattern = (
+                f"(?=[{re.escape(initials)}])"
                 + r"(?<![\w'’-])(?:"
-                + "|".join(sorted(firsts, key=len, reverse=True))
-                + r")",
-                re.IGNORECASE,
+                + "|".join(sorted({_word_pattern(f) for f in firsts}, key=len, reverse=True))
+                + r")"
             )
-            if len(firsts) <= 40
-            else _TOKEN
-        )
 
     @classmethod
     def of(cls, phrases: Iterable[str], label: str = "") -> PhraseSet:
         return cls({p: label for p in phrases})
 
-    def _at(self, text: str, pos: int, end: int, word: str) -> tuple[int, str] | None:
-        best: tuple[int, str] | None = None
-        key = word[:3].casefold()
-        if key not in self._index:
-            self._index[key] = [
-                (re.compile(b, re.IGNORECASE), label) for b, label in self._phrases.get(key, ())
-            ]
-        for pattern, label in self._index[key]:
-            m = pattern.match(text, pos, end)
-            if m and (best is None or m.end() > best[0]):
-                best = (m.end(), label)
-        return best
+    def _at(self, text: str, pos: int, end: int, key: str) -> tuple[int, str] | None:
+        """(end, label) of the longest phrase at `pos`, the first listed where several are as long."""
+        words, others = self._index.get(key) or self._compile(key)
+        best: tuple[int, int, str] | None = None  # end, place in the list, label
+        if words:
+            stop = _WORD_RUN.match(text, pos, end).end()  # type: ignore[union-attr]
+            found = words.get(small_letters(text[pos:stop]))
+            if found is not None:
+                best = (stop, found[0], found[1])
+        for order, matcher, label in others:
+            if isinstance(matcher, str):
+                stop = pos + len(matcher)
+                if stop > end or small_letters(text[pos:stop]) != matcher:
+                    continue
+                if stop < end and _RUNS_ON.match(text, stop):
+                    continue
+            else:
+                m = matcher.match(text, pos, end)
+                if m is None:
+                    continue
+                stop = m.end()
+            if best is None or stop > best[0] or (stop == best[0] and order < best[1]):
+                best = (stop, order, label)
+        return (best[0], best[2]) if best else None
+
+    def _compile(self, key: str) -> _Compiled:
+        """The phrases that begin with `key`: one-word phrases of word characters by the word (a
+        dict look-up finds them), the others as regexes, or plain words to compare letter for letter
+        (most phrases are one word, and comparing costs less than compiling and running a regex)."""
+        words: dict[str, tuple[int, str]] = {}
+        others: list[tuple[int, re.Pattern[str] | str, str]] = []
+        for order, (body, label, plain) in enumerate(self._phrases.get(key, ())):
+            if plain is not None and _WORD_RUN.fullmatch(plain):
+                words.setdefault(plain, (order, label))
+            else:
+                others.append((order, plain or re.compile(body, re.IGNORECASE), label))
+        self._index[key] = (words, others)
+        return words, others
+
+    def _starts(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
+        """(position, first letters) of every word between `start` and `end` that may begin
+        one of the phrases, in order."""
+        scan = _compiled(self._scan_pattern, 0 if self._whole_words else re.IGNORECASE)
+        return [(m.start(), m.group()[:3].casefold()) for m in scan.finditer(text, start, end)]
 
     def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, label) of every phrase between `start` and `end`, left to right."""
         out = []
         last = start
-        for word in self._scan.finditer(text, start, end):
-            if word.start() < last:
+        for pos, key in self._starts(text, start, end):
+            if pos < last or key not in self.keys:
                 continue
-            hit = self._at(text, word.start(), end, word.group())
+            hit = self._at(text, pos, end, key)
             if hit:
-                out.append((word.start(), hit[0], hit[1]))
+                out.append((pos, hit[0], hit[1]))
                 last = hit[0]
         return out
 
     def search(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
         """The first phrase between `start` and `end`."""
-        for word in self._scan.finditer(text, start, end):
-            hit = self._at(text, word.start(), end, word.group())
+        for pos, key in self._starts(text, start, end):
+            hit = self._at(text, pos, end, key) if key in self.keys else None
             if hit:
-                return word.start(), hit[0], hit[1]
+                return pos, hit[0], hit[1]
         return None
 
     def match(self, text: str, pos: int, end: int | None = None) -> tuple[int, int, str] | None:
@@ -117,8 +191,15 @@ class PhraseSet:
         stop = len(text) if end is None else end
         at = _SPACES.match(text, pos, stop).end()  # type: ignore[union-attr]
         word = _TOKEN.match(text, at, stop)
-        hit = self._at(text, at, stop, word.group()) if word else None
+        hit = self._at(text, at, stop, word.group()[:3].casefold()) if word else None
         return (at, hit[0], hit[1]) if hit else None
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    """A regex compiled the first time it is needed: most phrase sets are only ever matched at
+    one place, never looked for along a text."""
+    return re.compile(pattern, flags)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import replace
 
 from readout_browser.model import Person, Pledge, Quote
 from readout_browser.parse.amount_context import CLAUSE_END, COORDINATION, FULL_STOP, REACH, Candidate
@@ -345,13 +344,11 @@ def _resolve(
 
 
 def _pledges(r: _Reader, everything: list[Candidate], quantified: list[Candidate]) -> tuple[Pledge, ...]:
-    ids = {id(c): f"m{n}" for n, c in enumerate(everything, start=1)}
+    """The pledges kept, with ids "m1", "m2", ... in reading order and parents by those ids."""
+    kept = [c for c in everything if _kept(c)]
+    ids = {id(c): f"m{n}" for n, c in enumerate(kept, start=1)}
     out = []
-    for c in everything:
-        if c.donor is None or c.recipient is None or c.donor == c.recipient:
-            continue  # money a government spends at home, or whose giver the text does not say
-        if c.donor_rule != "sentence" and c.currency and c.currency == places().currency(c.recipient):
-            continue  # a sum in the receiver's own money that no one in the sentence is said to give
+    for c in kept:
         parent = quantified[c.parent] if c.span is None and c.parent is not None else None
         a = c.amount
         out.append(
@@ -374,10 +371,11 @@ def _pledges(r: _Reader, everything: list[Candidate], quantified: list[Candidate
                 evidence=r.sentence_span(c.sentence),
             )
         )
-    return _renumber(out)
+    return tuple(out)
 
 
-def _renumber(pledges: list[Pledge]) -> tuple[Pledge, ...]:
-    """Ids "m1", "m2", ... in reading order, with parents following their new ids."""
-    new = {p.id: f"m{n}" for n, p in enumerate(pledges, start=1)}
-    return tuple(replace(p, id=new[p.id], parent=new.get(p.parent) if p.parent else None) for p in pledges)
+def _kept(c: Candidate) -> bool:
+    if c.donor is None or c.recipient is None or c.donor == c.recipient:
+        return False  # money a government spends at home, or whose giver the text does not say
+    # A sum in the receiver's own money that no one in the sentence is said to give is not kept either.
+    return not (c.donor_rule != "sentence" and c.currency and c.currency == places().currency(c.recipient))

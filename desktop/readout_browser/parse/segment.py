@@ -78,7 +78,11 @@ _UPPER = r"A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F"
 # A full stop (or ! ? …) with its closing marks, then space and what may open a sentence.
 _BOUNDARY = re.compile(rf"[.!?…]+[”»\"’)\]]*(?=\s+[\"“„«‘(\[]?[{_UPPER}0-9])")
 # Paragraphs joined with no space: `word."Next` or `word.Next` (a lowercase word before).
-_JOINED = re.compile(rf"(?<=[a-z\u00DF-\u00FF)]{{2}})[.!?]+(?=[\"“„«][{_UPPER}]|[{_UPPER}][a-z]{{2,}}\s)")
+# (The mark is read first and what stands before it checked after: the engine then skips ahead
+# from one mark to the next instead of checking every character of the text.)
+_JOINED = re.compile(
+    rf"[.!?](?<=[a-z\u00DF-\u00FF)]{{2}}[.!?])[.!?]*(?=[\"“„«][{_UPPER}]|[{_UPPER}][a-z]{{2,}}\s)"
+)
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(rf"(?:^|[\s(])[{_UPPER}]\.$")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")

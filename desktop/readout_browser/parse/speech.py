@@ -34,6 +34,9 @@ class Cue:
 
 
 _ASIDE = r"(?:\s*,\s*[^,.;\"“”]{1,30},\s*|\s+)"
+# A word where a cue may begin, as far as a cue's first word can run: letters, digits, hyphens.
+_CUE_WORD = re.compile(r"(?<![\w-])[A-Za-z][^\W_]*(?:-[^\W_]+)*")
+_RUNS_ON = re.compile(r"[\w-]")
 
 
 class Lexicon:
@@ -47,8 +50,21 @@ class Lexicon:
                 self.lemma[form] = lemma
                 self.lemma[form[0].upper() + form[1:]] = lemma
         words = data.get("words", {})
-        # The words of a multi-word cue may be split by an aside: "spoke, in particular, about".
-        self._cue = re.compile(r"(?<![\w-])(?=[A-Za-z])(?:" + word_tree(self.lemma, _ASIDE) + r")(?![\w-])")
+        # Cues by their first word, looked up word by word of the text: one regex of every cue
+        # takes longer to compile than a readout takes to parse. The words of a multi-word cue
+        # may be split by an aside ("spoke, in particular, about"); those are read by a regex of
+        # the cues that begin with that word, compiled the first time the word turns up.
+        self._by_first: dict[str, list[str]] = {}
+        for form in self.lemma:
+            self._by_first.setdefault(form.split(" ", 1)[0], []).append(form)
+        self._after_first: dict[str, re.Pattern[str]] = {}
+        # A cue whose first word is not such a word (an apostrophe, a leading space) can only be
+        # found by one regex of them all.
+        self._every_cue = (
+            None
+            if all(_CUE_WORD.fullmatch(form.split(" ", 1)[0]) and form.strip() == form for form in self.lemma)
+            else re.compile(r"(?<![\w-])(?=[A-Za-z])(?:" + word_tree(self.lemma, _ASIDE) + r")(?![\w-])")
+        )
         between = word_tree(words.get("between", []))
         # What may stand between a speaker and the verb: "also", ", for his part,".
         self.gap = re.compile(rf"(?:\s*,\s*(?:{between})\s*,)?(?:\s+(?:{between}))*\s+", re.IGNORECASE)
@@ -78,11 +94,44 @@ class Lexicon:
 
     def find_cues(self, text: str) -> list[Cue]:
         out = []
-        for m in self._cue.finditer(text):
-            words = m.group().split()
+        for start, end in self._cue_spans(text):
+            written = text[start:end]
+            words = written.split()
             form = words[0] if len(words) == 1 else " ".join((words[0].rstrip(","), words[-1]))
-            out.append(Cue(m.span(), m.group(), self.lemma.get(form, form)))
+            out.append(Cue((start, end), written, self.lemma.get(form, form)))
         return out
+
+    def _cue_spans(self, text: str) -> list[Span]:
+        """Where each cue stands, left to right; the longest where several begin at one word."""
+        if self._every_cue is not None:
+            return [m.span() for m in self._every_cue.finditer(text)]
+        out: list[Span] = []
+        last = 0
+        for word in _CUE_WORD.finditer(text):
+            start = word.start()
+            forms = self._by_first.get(word.group())
+            if forms is None or start < last:
+                continue
+            if forms == [word.group()]:  # a one-word cue, and no longer cue opens with it
+                end = word.end()
+                if _RUNS_ON.match(text, end):
+                    continue
+            else:
+                m = self._after(word.group()).match(text, start)
+                if m is None:
+                    continue
+                end = m.end()
+            out.append((start, end))
+            last = end
+        return out
+
+    def _after(self, first: str) -> re.Pattern[str]:
+        found = self._after_first.get(first)
+        if found is None:
+            found = self._after_first[first] = re.compile(
+                "(?:" + word_tree(self._by_first[first], _ASIDE) + r")(?![\w-])"
+            )
+        return found
 
 
 class CueIndex:

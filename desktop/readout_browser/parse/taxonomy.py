@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from itertools import product
 from pathlib import Path
@@ -48,14 +48,25 @@ class TopicDef:
 class _Node:
     """A point in the trie of terms: what the words so far signal, and where the next word leads."""
 
-    __slots__ = ("gap", "stems", "terms", "topics", "words")
+    __slots__ = ("gap", "seen", "stems", "terms", "topics", "words")
 
     def __init__(self) -> None:
         self.topics: frozenset[int] = frozenset()  # topics of the terms that end here
         self.terms: dict[str, _Node] = {}  # next word as the terms write it -> node
         self.words: dict[str, list[_Node]] = {}  # next word as a text may write it (plurals too) -> nodes
-        self.stems: list[tuple[str, _Node]] = []  # next word's beginning -> node
+        # next word's beginning -> node, by the beginning's first letter
+        self.stems: dict[str, list[tuple[str, _Node]]] = {}
         self.gap: _Node | None = None  # after skipping up to three words
+        self.seen: dict[str, tuple[_Node, ...]] = {}  # next word -> nodes, remembered across readouts
+
+    def step(self, word: str) -> tuple[_Node, ...]:
+        """Where a word leads from here: by the word itself and by every beginning it has."""
+        found = self.seen.get(word)
+        if found is None:
+            stems = self.stems.get(word[:1], ())
+            found = tuple(self.words.get(word, ())) + tuple(c for s, c in stems if word.startswith(s))
+            self.seen[word] = found
+        return found
 
     def add(self, steps: tuple[Step, ...], topics: tuple[int, ...]) -> None:
         node = self
@@ -64,10 +75,11 @@ class _Node:
                 node.gap = node.gap or _Node()
                 node = node.gap
             elif kind == STEM:
-                child = next((c for s, c in node.stems if s == text), None)
+                stems = node.stems.setdefault(text[0], [])
+                child = next((c for s, c in stems if s == text), None)
                 if child is None:
                     child = _Node()
-                    node.stems.append((text, child))
+                    stems.append((text, child))
                 node = child
             else:
                 child = node.terms.get(text)
@@ -85,7 +97,6 @@ class Taxonomy:
 
     topics: tuple[TopicDef, ...]
     root: _Node
-    _starts: dict[str, tuple[_Node, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def find(self, text: str) -> Iterator[tuple[int, int, tuple[int, ...]]]:
         """Every term in `text` as (start, end, topic indices), left to right.
@@ -101,9 +112,10 @@ class Taxonomy:
             spans = [m.span() for m in _WORD.finditer(lowered)]
             words = _WORD.findall(lowered)
         scan = _Scan(text, spans, words)
-        starts = self._starts  # word -> where it leads from the root, remembered across readouts
-        for word in set(words).difference(starts):
-            starts[word] = _next_nodes(self.root, word)
+        root = self.root
+        for word in set(words).difference(root.seen):
+            root.step(word)
+        starts = root.seen
         after = 0
         for i in [i for i, word in enumerate(words) if starts[word]]:  # most words start no term
             if i < after:
@@ -114,11 +126,6 @@ class Taxonomy:
             if end >= 0:
                 yield spans[i][0], spans[end][1], tuple(sorted(topics))
                 after = end + 1
-
-
-def _next_nodes(node: _Node, word: str) -> tuple[_Node, ...]:
-    """Where a word leads from a node: by the word itself and by every beginning it has."""
-    return tuple(node.words.get(word, ())) + tuple(c for s, c in node.stems if word.startswith(s))
 
 
 def _better(a: tuple[int, set[int]], b: tuple[int, set[int]]) -> tuple[int, set[int]]:
@@ -149,8 +156,10 @@ class _Scan:
         `last` is the word matched just before; word `i` must follow it within a phrase.
         """
         best: tuple[int, set[int]] = (last, set(node.topics)) if node.topics else (-1, set())
+        if not (node.words or node.stems or node.gap):
+            return best  # the end of every term that comes here
         if i < len(self.words) and self.joined(i):
-            for child in _next_nodes(node, self.words[i]):
+            for child in node.step(self.words[i]):
                 best = _better(best, self.longest(child, i + 1, i))
         if node.gap is not None:
             best = _better(best, self.longest(node.gap, i, last))

@@ -89,9 +89,10 @@ class TitleReader:
         out: list[TitleHit] = []
         after = 0
         words, offices = self.t.words, self.r.offices
-        for i, w in enumerate(words):
-            if i < after or w not in offices:
+        for i in [i for i, w in enumerate(words) if w in offices]:
+            if i < after:
                 continue
+            w = words[i]
             if w[0].islower() and not self._after_determiner(i):
                 continue  # an office in small letters counts only after "the": "the Russian leader"
             end = self.office(i)

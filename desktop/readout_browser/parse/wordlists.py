@@ -12,6 +12,15 @@ import re
 from collections.abc import Iterable
 
 _END = ""
+# Letters that case-insensitive regex matching takes for another ("ſ" for "s", "ı" for "i"),
+# besides the pairs str.lower makes.
+_SAME_LETTER = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def small_letters(text: str) -> str:
+    """`text` in small letters, letter for letter, the way a regex that ignores case compares
+    it with a word of plain (ASCII) letters: equal here is a match there."""
+    return text.translate(_SAME_LETTER).lower()
 
 
 def word_tree(words: Iterable[str], space: str = r"\s+") -> str:
@@ -29,7 +38,12 @@ def word_tree(words: Iterable[str], space: str = r"\s+") -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[_END] = {}
-    return _emit(root, space) or "(?!)"
+    tree = _emit(root, space) or "(?!)"
+    initials = sorted(ch for ch in root if ch not in (_END, " "))
+    if len(initials) > 1 and " " not in root:
+        # A quick test of the first letter spares the engine the branches wherever none fits.
+        tree = "(?=[" + re.escape("".join(initials)) + "])" + tree
+    return tree
 
 
 def _emit(node: dict, space: str) -> str:

@@ -6,11 +6,12 @@ behaviour (handing files to a running instance, say) slots in between them.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
-from functools import partial
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 import readout_browser
@@ -18,7 +19,31 @@ from readout_browser.paths import default_seed
 from readout_browser.ui.app_icon import app_icon
 from readout_browser.ui.main_window import MainWindow
 from readout_browser.ui.settings import APPLICATION, ORGANISATION
-from readout_browser.ui.single_instance import SingleInstance, bring_to_front
+
+
+class ReadoutApplication(QApplication):
+    """The application object, which passes on the files the desktop asks the running app to open.
+
+    On macOS a readout opened from the Finder (or dropped on the Dock icon) while the app
+    runs, or that started it, arrives as a FileOpen event on the application rather than
+    on the command line. When the event loop ends the process is about to: whatever is
+    still alive is then frozen out of the garbage collector, so the interpreter's shutdown
+    does not walk and tear down the many thousand objects PySide and the window made (the
+    memory goes back with the process; the window saved its settings when it closed).
+    """
+
+    files_requested = Signal(list)
+    """The desktop asked to open these files (a list of paths)."""
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        super().__init__(list(argv))
+        self.aboutToQuit.connect(gc.freeze)
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            self.files_requested.emit([event.file()])
+            return True
+        return super().event(event)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -26,7 +51,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app = ReadoutApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(readout_browser.__version__)
@@ -36,20 +61,21 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def open_window(paths: Sequence[str]) -> MainWindow:
-    """A shown window with `paths` open, or the seed readout when no path is given."""
+    """A shown window with `paths` open, or the seed readout when no path is given.
+
+    Files the desktop hands the running app later (`ReadoutApplication.files_requested`)
+    open in this window too.
+    """
     window = MainWindow()
     if paths:
         window.open_paths(paths)
     else:
         window.open_paths([default_seed()], remember=False)
     window.show()
+    app = QApplication.instance()
+    if isinstance(app, ReadoutApplication):
+        app.files_requested.connect(window.receive_files)
     return window
-
-
-def _open_in(window: MainWindow, paths: list[str]) -> None:
-    """Files from a later launch: opened in this window, which comes to the front."""
-    window.open_paths(paths)
-    bring_to_front(window)
 
 
 def run(paths: Sequence[str]) -> int:
@@ -57,12 +83,14 @@ def run(paths: Sequence[str]) -> int:
 
     When the app is already running, the files go to its window instead and this launch ends.
     """
+    from readout_browser.ui.single_instance import SingleInstance  # QtNetwork: only a real launch needs it
+
     instance = SingleInstance()
     if instance.try_forward(paths):
         return 0
     app = create_application()
     window = open_window(paths)
-    instance.listen(partial(_open_in, window))
+    instance.listen(window.receive_files)
     app.aboutToQuit.connect(instance.close)
     status = app.exec()
     del window

@@ -5,22 +5,32 @@ the parsed `Query` on every edit; malformed filters are listed in red on a line 
 the box (and in its tooltip and accessible description), never dropped in silence. The window
 does the searching and tells the bar where the user is with `show_count`. Keys in the
 box: Enter / F3 next match, Shift+Enter / Shift+F3 previous, Escape closes the bar.
+The bar is hidden when the window opens, so the query language loads when it is first used.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
-from readout_browser.search.query import FIELDS, Query, parse_query
+if TYPE_CHECKING:
+    from readout_browser.search.query import Query
 
 _PROBLEM_INK = QColor("#c0261c")
-_HELP = (
-    "Type to find text in the readout, its quotes, pledges and topics.\n"
-    "Filters narrow the panes: " + ", ".join(f"{f}:" for f in FIELDS if f != "amount") + "\n"
-    "and amount>100m, amount<=2bn (k, m, bn). Terms combine: speaker:carney amount>100m"
-)
+
+
+def _help() -> str:
+    """The box's tooltip: what it finds and which filters it knows."""
+    from readout_browser.search.query import FIELDS
+
+    return (
+        "Type to find text in the readout, its quotes, pledges and topics.\n"
+        "Filters narrow the panes: " + ", ".join(f"{f}:" for f in FIELDS if f != "amount") + "\n"
+        "and amount>100m, amount<=2bn (k, m, bn). Terms combine: speaker:carney amount>100m"
+    )
 
 
 BOX_KEYS: tuple[tuple[str, str], ...] = (
@@ -50,7 +60,7 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
-        self._query = parse_query("")
+        self._query: Query | None = None  # parsed when first asked for
 
         label = QLabel("F&ind:")
         self.edit = QLineEdit()
@@ -58,7 +68,6 @@ class FindBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.setPlaceholderText("Find text, or filter: speaker:carney amount>100m")
         self.edit.setAccessibleName("Find and filter")
-        self.edit.setToolTip(_HELP)
         label.setBuddy(self.edit)
 
         self.count_label = QLabel()
@@ -121,6 +130,10 @@ class FindBar(QWidget):
 
     def query(self) -> Query:
         """The query as last parsed."""
+        if self._query is None:
+            from readout_browser.search.query import parse_query
+
+            self._query = parse_query(self.edit.text())
         return self._query
 
     def open(self, text: str | None = None) -> None:
@@ -138,7 +151,7 @@ class FindBar(QWidget):
 
     def show_count(self, current: int, total: int) -> None:
         """Show where the user is among the hits: current is 1-based, 0 when none is current yet."""
-        if not self._query.terms:
+        if not self.query().terms:
             text = ""
         elif total == 0:
             text = "No matches"
@@ -155,7 +168,14 @@ class FindBar(QWidget):
         self.previous_button.setEnabled(total > 0)
         self.next_button.setEnabled(total > 0)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.edit.toolTip():
+            self.edit.setToolTip(_help())
+
     def _text_changed(self, text: str) -> None:
+        from readout_browser.search.query import parse_query
+
         self._query = parse_query(text)
         self._show_problems()
         self.count_label.clear()  # until the window counts the hits of the new query
@@ -163,12 +183,12 @@ class FindBar(QWidget):
         self.query_changed.emit(self._query)
 
     def _show_problems(self) -> None:
-        messages = [e.message for e in self._query.errors]
+        messages = [e.message for e in self.query().errors]
         more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
         self.problems_label.setText(messages[0] + more if messages else "")
         self.problems_label.setVisible(bool(messages))
         self.problems_label.setToolTip("\n".join(messages))
-        self.edit.setToolTip("\n".join(messages) if messages else _HELP)
+        self.edit.setToolTip("\n".join(messages) if messages else _help())
         self.edit.setAccessibleDescription("; ".join(messages))
         palette = self.edit.palette()
         ink = _PROBLEM_INK if messages else self.palette().color(QPalette.ColorRole.Text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 
 
 class Mark(Enum):
@@ -53,12 +53,16 @@ def colour(mark: Mark, palette: QPalette) -> QColor:
 
 
 def char_format(mark: Mark, palette: QPalette) -> QTextCharFormat:
-    """The text format that marks a stretch of text as `mark`."""
+    """The text format that marks a stretch of text as `mark`.
+
+    The colour is passed as it is (Qt makes the solid brush): building a QBrush here
+    would load PySide's QGradient class, enums and all, before the first paint.
+    """
     fmt = QTextCharFormat()
     if SWATCHES[mark].background:
-        fmt.setBackground(QBrush(colour(mark, palette)))
+        fmt.setBackground(colour(mark, palette))
     else:
-        fmt.setForeground(QBrush(colour(mark, palette)))
+        fmt.setForeground(colour(mark, palette))
         fmt.setFontWeight(QFont.Weight.DemiBold)
     return fmt
 
@@ -79,8 +83,8 @@ def hit_format(palette: QPalette, current: bool = False) -> QTextCharFormat:
     swatch = CURRENT_HIT if current else HIT
     dark = is_dark(palette)
     fmt = QTextCharFormat()
-    fmt.setBackground(QBrush(QColor(swatch.dark if dark else swatch.light)))
-    fmt.setForeground(QBrush(QColor("#ffffff" if dark else "#000000")))
+    fmt.setBackground(QColor(swatch.dark if dark else swatch.light))
+    fmt.setForeground(QColor("#ffffff" if dark else "#000000"))
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     fmt.setUnderlineColor(QColor("#ffb366") if dark else _HIT_UNDERLINE)
     return fmt

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListView,
     QMainWindow,
@@ -58,12 +57,12 @@ from readout_browser.ui.readout_delegate import ReadoutDelegate
 from readout_browser.ui.recent_menu import RecentMenu
 from readout_browser.ui.search_controller import SearchController
 from readout_browser.ui.settings import LAYOUT_VERSION, Settings
-from readout_browser.ui.shortcuts_dialog import ShortcutsDialog
 from readout_browser.ui.source_view import SourceView
 from readout_browser.ui.topic_view import TopicView
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # dialogs load when first opened, not at start-up
     from readout_browser.rates import Rates
+    from readout_browser.ui.shortcuts_dialog import ShortcutsDialog
 
 OPEN_FILTERS = ";;".join(
     (
@@ -292,7 +291,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.search.filter_changed.connect(self._filter_changed)
         self.printing.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.recent_menu.file_chosen.connect(lambda path: self.open_paths([path]))
+        self.recent_menu.file_chosen.connect(self._open_recent)
         self.views.readouts.selectionModel().selectionChanged.connect(self._readout_selected)
         self.linker.topic_changed.connect(self._update_counts)
         self.views.pledges.currency_changed.connect(self._currency_changed)
@@ -392,10 +391,26 @@ class MainWindow(QMainWindow):
             self.views.readouts.setCurrentIndex(self._readouts.index(last_row))
         return opened
 
+    def receive_files(self, paths: list[str]) -> None:
+        """Files handed to the running app (by a later launch, or the Finder on macOS).
+
+        They open here, and the window comes to the front so the user sees them.
+        """
+        from readout_browser.ui.single_instance import bring_to_front  # used only once the app runs
+
+        self.open_paths(paths)
+        bring_to_front(self)
+
     def _read(self, path: Path) -> Readout | None:
-        """Parse a file, telling the user (and returning None) when it cannot be read."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self.statusBar().showMessage(f"Reading {path.name}…")
+        """Parse a file, telling the user (and returning None) when it cannot be read.
+
+        While the window is on screen a wait cursor and a status line show that it reads;
+        before it is shown (the files it opens with) nobody could see them.
+        """
+        busy = self.isVisible()
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self.statusBar().showMessage(f"Reading {path.name}…")
         try:
             return open_readout(path)
         except ReadoutError as exc:
@@ -403,8 +418,9 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # a parser fault must not take the open readouts down with it
             reason = f"it could not be read as a readout ({type(exc).__name__}: {exc})"
         finally:
-            QApplication.restoreOverrideCursor()
-            self.statusBar().clearMessage()
+            if busy:
+                QApplication.restoreOverrideCursor()
+                self.statusBar().clearMessage()
         show_error(self, "Cannot Open Readout", f"“{path.name}” could not be opened: {reason}\n\n{path}")
         return None
 
@@ -420,7 +436,14 @@ class MainWindow(QMainWindow):
         else:
             self._show(None)
 
+    def _open_recent(self, path: str) -> None:
+        """Open a file chosen from File ▸ Open Recent; one that is no longer there leaves the list."""
+        if not self.open_paths([path]) and _missing(Path(path)):
+            self.settings.remove_recent_file(path)
+
     def _choose_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         recent = self.settings.recent_files()
         start = str(Path(recent[0]).parent) if recent else ""
         paths, _ = QFileDialog.getOpenFileNames(self, "Open Readouts", start, OPEN_FILTERS)
@@ -575,6 +598,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> ShortcutsDialog:
         """Help ▸ Keyboard Shortcuts: the list of keys, read from the window's actions (not modal)."""
         if self._shortcuts_dialog is None:
+            from readout_browser.ui.shortcuts_dialog import ShortcutsDialog
+
             self._shortcuts_dialog = ShortcutsDialog(self)
         self._shortcuts_dialog.open_list()
         return self._shortcuts_dialog
@@ -589,6 +614,17 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         super().closeEvent(event)
+
+
+def _missing(path: Path) -> bool:
+    """Whether nothing is at `path` any more (a file that cannot be read for another reason is there)."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _count(n: int, one: str, many: str) -> str:

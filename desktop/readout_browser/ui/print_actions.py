@@ -6,6 +6,8 @@ decides whether the report, the CSV files and the JSON hold what the panes show 
 whole readout; it is checked by default, so a report matches what is on the screen.
 The converted column uses the currency chosen in the pledge pane. A file that cannot
 be written gets a message naming it and the reason; nothing that was open is lost.
+Printing, the exports and their dialogs are imported when first used, so opening the
+window does not wait for them.
 """
 
 from __future__ import annotations
@@ -18,11 +20,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from readout_browser.errors import ReadoutError
 from readout_browser.model import Readout
-from readout_browser.search.matching import Selection
 from readout_browser.ui.dialogs import show_error
 from readout_browser.ui.settings import Settings
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # printing and the exports load when first used, not at start
     from PySide6.QtPrintSupport import QPrinter
 
     from readout_browser.rates import Rates
+    from readout_browser.search.matching import Selection
 
 _CSV_FILES = ("pledges.csv", "quotes.csv", "people.csv", "topics.csv")
 
@@ -143,6 +145,7 @@ class PrintActions(QObject):
     def print_report(self) -> None:
         """The system print dialog, then the report on the printer chosen."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtWidgets import QDialog
 
         context = self._context()
         if context is None:
@@ -197,6 +200,8 @@ class PrintActions(QObject):
 
     def export_csv(self) -> None:
         """Ask for a folder, then write the pledges, quotes, people and topics as CSV files into it."""
+        from PySide6.QtWidgets import QFileDialog
+
         from readout_browser.export import export_csv
 
         context = self._context()
@@ -251,6 +256,8 @@ class PrintActions(QObject):
 
     def _save_path(self, context: ReportContext | None, title: str, suffix: str, filters: str) -> Path | None:
         """The file the user names in a save dialog (with `suffix` added if left off), or None."""
+        from PySide6.QtWidgets import QFileDialog
+
         if context is None:
             return None
         stem = Path(context.readout.source.path).stem if context.readout.source.path else "readout"
@@ -266,6 +273,8 @@ class PrintActions(QObject):
 
     def _may_replace(self, folder: Path) -> bool:
         """Whether the CSV files may be written: none is there yet, or the user agrees to replace them."""
+        from PySide6.QtWidgets import QMessageBox
+
         existing = [name for name in _CSV_FILES if (folder / name).exists()]
         if not existing:
             return True

@@ -8,8 +8,8 @@ height follows the width of the list, which lays its items out again on resize.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from readout_browser.ui.models.quote_model import CUE, KIND, SPEAKER, WORDS
 from readout_browser.ui.models.roles import Index
@@ -22,10 +22,35 @@ _SWATCH = 10
 """Side of the colour square before the kind."""
 
 
+class CardListView(QListView):
+    """A list of cards that knows how wide its viewport is without asking for the viewport.
+
+    The viewport's resize events reach `resizeEvent`, and the width they carry is kept.
+    Asking for `viewport()` instead would make PySide wrap a widget that Qt made, and to
+    find its Python type it loads every QtWidgets class: a cost the first layout of the
+    cards, before the window is on screen, need not pay. A hidden list is not told of
+    resizes, so it asks its viewport.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._viewport_width: int | None = None
+
+    def viewport_width(self) -> int:
+        """The width of the viewport, where the cards are laid out."""
+        if self._viewport_width is None or not self.isVisible():
+            return self.viewport().width()
+        return self._viewport_width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._viewport_width = event.size().width()
+        super().resizeEvent(event)
+
+
 class QuoteCardDelegate(QStyledItemDelegate):
     """Paints a row of the quote table (reading its other columns) as a card."""
 
-    def __init__(self, view: QListView) -> None:
+    def __init__(self, view: CardListView) -> None:
         super().__init__(view)
         self._view = view
 
@@ -45,7 +70,7 @@ class QuoteCardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         heading, _small = self._fonts(option.font)
-        width = max(80, self._view.viewport().width() - 2 * _PAD)
+        width = max(80, self._view.viewport_width() - 2 * _PAD)
         words = QFontMetrics(option.font).boundingRect(
             QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), self._words(index)
         )
@@ -54,15 +79,20 @@ class QuoteCardDelegate(QStyledItemDelegate):
 
     # -- painting ----------------------------------------------------------------------
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        """The row as the style draws it (background, selection, focus), without text: the card adds it."""
+        super().initStyleOption(option, index)
+        option.text = ""
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
 
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        active = opt.state & QStyle.StateFlag.State_Active
+        # Selected and active as the list tells the style; reading them from the option's
+        # state instead would load PySide's QStyle class before the first paint.
+        selected = self._view.selectionModel().isSelected(index)
+        active = self._view.isActiveWindow()
         group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
         text = opt.palette.color(
             group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

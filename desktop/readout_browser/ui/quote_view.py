@@ -26,7 +26,7 @@ from readout_browser.ui.formatting import person_name
 from readout_browser.ui.models.quote_filter import QuoteFilter
 from readout_browser.ui.models.quote_model import QuoteModel
 from readout_browser.ui.models.roles import Role
-from readout_browser.ui.quote_card_delegate import QuoteCardDelegate
+from readout_browser.ui.quote_card_delegate import CardListView, QuoteCardDelegate
 
 _KINDS = (("All kinds", None), ("Direct", "direct"), ("Reported", "reported"))
 
@@ -57,7 +57,7 @@ class QuoteView(QWidget):
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.list = QListView()
+        self.list = CardListView()
         self.list.setObjectName("quoteList")
         self.list.setAccessibleName("Quotes")
         self.list.setModel(self.proxy)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
 
 from readout_browser.ui.models.roles import Index, Role
 
@@ -13,6 +13,10 @@ _MARGIN = 6
 
 class ReadoutDelegate(QStyledItemDelegate):
     """Title in bold, elided to the width; the second line smaller and muted."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
@@ -26,19 +30,20 @@ class ReadoutDelegate(QStyledItemDelegate):
         height = QFontMetrics(title).height() + QFontMetrics(detail).height() + 3 * _MARGIN
         return QSize(0, height)  # as wide as the list; long titles are elided
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        """The row as the style draws it (background, selection, focus), without text: paint adds it."""
+        super().initStyleOption(option, index)
+        option.text = ""
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
 
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active
-            if opt.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
+        # Selected and active as the list tells the style; reading them from the option's
+        # state instead would load PySide's QStyle class before the first paint.
+        selected = self._view.selectionModel().isSelected(index)
+        group = QPalette.ColorGroup.Active if self._view.isActiveWindow() else QPalette.ColorGroup.Inactive
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         detail_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         title_font, detail_font = self._fonts(opt)

@@ -10,19 +10,22 @@ where it matches is `search`'s business; this only passes the answers on.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from readout_browser.model import Pledge, Quote, Readout
-from readout_browser.search.focus import hit_target
-from readout_browser.search.matching import Hit, SearchResult, Selection, search
 from readout_browser.ui.find_bar import FindBar
 from readout_browser.ui.pane_linker import PaneLinker
 from readout_browser.ui.pledge_view import PledgeView
 from readout_browser.ui.quote_view import QuoteView
 from readout_browser.ui.source_view import SourceView
 from readout_browser.ui.topic_view import TopicView
+
+if TYPE_CHECKING:  # `search` loads with the first query, not when the window opens
+    from readout_browser.search.matching import Hit, SearchResult, Selection
 
 
 class SearchController(QObject):
@@ -149,6 +152,8 @@ class SearchController(QObject):
         readout = self._source.readout()
         if readout is None:
             return
+        from readout_browser.search.focus import hit_target
+
         target = hit_target(readout, hit)
         if target is not None and target.kind == "topic":
             self._linker.clear_items()
@@ -171,6 +176,8 @@ class SearchController(QObject):
     # -- answering a query --------------------------------------------------------------
 
     def _run(self) -> None:
+        from readout_browser.search.matching import search
+
         readout = self._source.readout()
         query = self._bar.query()
         self._position = 0

@@ -78,5 +78,10 @@ class Settings:
         files = [full, *(f for f in self.recent_files() if f != full)]
         self._store.setValue("files/recent", files[:MAX_RECENT])
 
+    def remove_recent_file(self, path: str | Path) -> None:
+        """Take a file off the recent files (one that is no longer there, say)."""
+        gone = {str(path), str(Path(path).resolve())}
+        self._store.setValue("files/recent", [f for f in self.recent_files() if f not in gone])
+
     def clear_recent_files(self) -> None:
         self._store.setValue("files/recent", [])

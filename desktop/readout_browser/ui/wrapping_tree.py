@@ -54,8 +54,11 @@ class WrappingTreeView(QTreeView):
 
     def set_placeholder(self, text: str) -> None:
         """The note shown when the view has no rows."""
+        if text == self._placeholder:
+            return
         self._placeholder = text
-        self.viewport().update()
+        if self.isVisible():  # a hidden view paints afresh when it is shown
+            self.viewport().update()
 
     def fit_columns(self, columns: Iterable[int], limit: int) -> None:
         """Size columns to their contents, none wider than `limit` pixels.

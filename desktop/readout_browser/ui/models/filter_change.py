@@ -2,6 +2,8 @@
 
 Qt 6.9 brought `beginFilterChange`/`endFilterChange` (which keep the view's state
 better) and 6.12 deprecated the older `invalidateRowsFilter`; older Qt has only the latter.
+The proxies use it only when a choice really changes: each use filters every row again
+and makes the views lay them out anew.
 """
 
 from __future__ import annotations

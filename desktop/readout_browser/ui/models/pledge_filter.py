@@ -29,13 +29,17 @@ class PledgeFilter(QSortFilterProxyModel):
 
     def set_sentences(self, sentences: Sequence[Span] | None) -> None:
         """Show only pledges in these sentences (None: every pledge)."""
-        with rows_filter_change(self):
-            self._sentences = None if sentences is None else tuple(sentences)
+        chosen = None if sentences is None else tuple(sentences)
+        if chosen != self._sentences:
+            with rows_filter_change(self):
+                self._sentences = chosen
 
     def set_kept(self, kept: Collection[str] | None) -> None:
         """Show only the pledges with these ids, the ones a search filter keeps (None: no filter)."""
-        with rows_filter_change(self):
-            self._kept = None if kept is None else frozenset(kept)
+        chosen = None if kept is None else frozenset(kept)
+        if chosen != self._kept:
+            with rows_filter_change(self):
+                self._kept = chosen
 
     def accepts(self, pledge: Pledge) -> bool:
         """Whether the pledge itself matches (its parent may still show for context)."""

@@ -30,23 +30,29 @@ class QuoteFilter(QSortFilterProxyModel):
 
     def set_speaker(self, speaker: str | None) -> None:
         """Show only what one person said (None: everyone)."""
-        with rows_filter_change(self):
-            self._speaker = speaker
+        if speaker != self._speaker:
+            with rows_filter_change(self):
+                self._speaker = speaker
 
     def set_kind(self, kind: str | None) -> None:
         """Show only direct quotes or only reported statements (None: both)."""
-        with rows_filter_change(self):
-            self._kind = kind
+        if kind != self._kind:
+            with rows_filter_change(self):
+                self._kind = kind
 
     def set_sentences(self, sentences: Sequence[Span] | None) -> None:
         """Show only quotes in these sentences (None: the whole readout)."""
-        with rows_filter_change(self):
-            self._sentences = None if sentences is None else tuple(sentences)
+        chosen = None if sentences is None else tuple(sentences)
+        if chosen != self._sentences:
+            with rows_filter_change(self):
+                self._sentences = chosen
 
     def set_kept(self, kept: Collection[str] | None) -> None:
         """Show only the quotes with these ids, the ones a search filter keeps (None: no filter)."""
-        with rows_filter_change(self):
-            self._kept = None if kept is None else frozenset(kept)
+        chosen = None if kept is None else frozenset(kept)
+        if chosen != self._kept:
+            with rows_filter_change(self):
+                self._kept = chosen
 
     def accepts(self, quote: Quote) -> bool:
         """Whether the current choices let a quote through."""

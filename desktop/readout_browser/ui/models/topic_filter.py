@@ -24,8 +24,10 @@ class TopicFilter(QSortFilterProxyModel):
 
     def set_kept(self, kept: Collection[str] | None) -> None:
         """Show only the topics with these ids (None: every topic)."""
-        with rows_filter_change(self):
-            self._kept = None if kept is None else frozenset(kept)
+        chosen = None if kept is None else frozenset(kept)
+        if chosen != self._kept:
+            with rows_filter_change(self):
+                self._kept = chosen
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         topic = self.sourceModel().index(source_row, 0, source_parent).data(Role.ITEM)
