@@ -98,6 +98,18 @@ Z, C = "Volodymyr Zelenskyy", "Mark Carney"
             [],
             id="a term in marks after a speech verb is still a term",
         ),
+        pytest.param(
+            "The Head of State announced that he had signed the decree “On urgent measures to support the "
+            "families of the defenders of Ukraine in the regions”. It establishes the award of the President "
+            "of Ukraine “For the defence of the cities and villages of Ukraine”.",
+            [],
+            id="a long name after decree or award makes no quote",
+        ),
+        pytest.param(
+            "“The programme will go on until every family has a home again,” said the Head of State.",
+            [(Z, "The programme will go on until every family has a home again")],
+            id="a naming word inside a quote does not unmake it",
+        ),
     ],
 )
 def test_quotes(body: str, expected: list[tuple[str | None, str]]) -> None:

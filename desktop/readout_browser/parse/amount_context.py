@@ -73,6 +73,7 @@ class AmountContext:
         self._cues: dict[int, tuple[list[Cue], list[int]]] = {}
         self._categories: dict[int, dict[str, float]] = {}
         self._recipients: dict[int, list[tuple[int, str]]] = {}
+        self._before_start: dict[tuple[int, int], int] = {}
         year = (doc.source.date or "")[:4]
         self.year = year if year.isdigit() else None
 
@@ -123,7 +124,14 @@ class AmountContext:
 
     def before_start(self, a: Amount, i: int) -> int:
         """Where the words that govern an amount begin: the start of its clause, and after an
-        earlier amount of the same sentence, after the "and" that joins them."""
+        earlier amount of the same sentence, after the "and" that joins them (found once per
+        amount: every question asked of an amount begins here)."""
+        key = (a.start, i)
+        if key not in self._before_start:
+            self._before_start[key] = self._clause_start(a, i)
+        return self._before_start[key]
+
+    def _clause_start(self, a: Amount, i: int) -> int:
         start = max(self.sentence_span(i)[0], a.start - REACH)
         for m in CLAUSE_END.finditer(self.text, start, a.start):
             start = m.end()

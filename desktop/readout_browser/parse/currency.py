@@ -60,8 +60,9 @@ class Lexicon:
     codes: frozenset[str]  # ISO codes in use today
     data: dict[str, Any]  # the rest of currencies.toml (scales, qualifiers, ...)
     english: dict[str, str]  # each code's English name ("Canadian Dollar")
-    # Every written form by its length, longest first: (length, exact forms, names in small letters).
-    _by_length: tuple[tuple[int, frozenset[str], frozenset[str]], ...] = ()
+    # Every written form by its first letter in small letters, then by its length, longest
+    # first: (length, exact forms, names in small letters).
+    _by_first: dict[str, tuple[tuple[int, frozenset[str], frozenset[str]], ...]]
 
     def form(self, written: str) -> CurrencyForm | None:
         """The currency a written form names: a symbol, an ISO code or a name."""
@@ -76,13 +77,14 @@ class Lexicon:
 
         A symbol must stand exactly as listed; a name in any mix of capitals, as a whole word.
         """
-        if not self._by_length:
+        forms = self._by_first.get(small_letters(text[pos : pos + 1]))
+        if not forms:
             return None
-        window = text[pos : pos + self._by_length[0][0]]
+        window = text[pos : pos + forms[0][0]]
         # Small letters once for the whole window, letter for letter (a capital sigma is
         # lowered by what follows it, so a window that has one is lowered form by form).
         small = small_letters(window) if "Σ" not in window else None
-        for n, exact, lowered in self._by_length:
+        for n, exact, lowered in forms:
             if len(window) < n:
                 continue
             written = window[:n]
@@ -112,22 +114,27 @@ def _current_codes() -> frozenset[str]:
     return frozenset(codes)
 
 
-def _by_length(
+def _by_first(
     names: dict[str, CurrencyForm], symbols: dict[str, CurrencyForm]
-) -> tuple[tuple[int, frozenset[str], frozenset[str]], ...]:
-    """The written forms grouped by length: symbols (and names that are also symbols) stand
-    exactly as written; the other names are compared in small letters."""
-    exact: dict[int, set[str]] = {}
-    lowered: dict[int, set[str]] = {}
-    for w in symbols:
-        exact.setdefault(len(w), set()).add(w)
-    for w in names:
+) -> dict[str, tuple[tuple[int, frozenset[str], frozenset[str]], ...]]:
+    """The written forms grouped by first letter and length: symbols (and names that are also
+    symbols) stand exactly as written; the other names are compared in small letters."""
+    exact: dict[str, dict[int, set[str]]] = {}
+    lowered: dict[str, dict[int, set[str]]] = {}
+    for w in filter(None, symbols):
+        exact.setdefault(small_letters(w[0]), {}).setdefault(len(w), set()).add(w)
+    for w in filter(None, names):
         if w not in symbols:
-            lowered.setdefault(len(w), set()).add(small_letters(w))
-    return tuple(
-        (n, frozenset(exact.get(n, ())), frozenset(lowered.get(n, ())))
-        for n in sorted(exact.keys() | lowered.keys(), reverse=True)
-    )
+            small = small_letters(w)
+            lowered.setdefault(small[0], {}).setdefault(len(w), set()).add(small)
+    grouped = {}
+    for first in exact.keys() | lowered.keys():
+        by_exact, by_lowered = exact.get(first, {}), lowered.get(first, {})
+        grouped[first] = tuple(
+            (n, frozenset(by_exact.get(n, ())), frozenset(by_lowered.get(n, ())))
+            for n in sorted(by_exact.keys() | by_lowered.keys(), reverse=True)
+        )
+    return grouped
 
 
 @cache
@@ -158,7 +165,7 @@ def lexicon() -> Lexicon:
                 names[_fold(written)] = form
             else:
                 symbols[written] = form
-    return Lexicon(names, symbols, current, data, dict(en.currencies), _by_length(names, symbols))
+    return Lexicon(names, symbols, current, data, dict(en.currencies), _by_first(names, symbols))
 
 
 def own_currency(party: str | None, units: tuple[str, ...]) -> str | None:

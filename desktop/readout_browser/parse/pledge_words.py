@@ -102,9 +102,10 @@ class PhraseSet:
         self.keys = frozenset(phrases)
         self._index: dict[str, _Compiled] = {}
         self._whole_words = len({_word_pattern(f) for f in firsts}) > _FEW_FIRSTS
+        self.by_letters = not self._whole_words and all(_plain_first(f) for f in firsts)
         if self._whole_words:
             self._scan_pattern = _TOKEN.pattern  # every word, read one by one
-        elif all(_plain_first(f) for f in firsts):
+        elif self.by_letters:
             # Where the phrases' first letters begin a word (a tree of them: quick to compile).
             self._scan_pattern = r"(?<![\w'’-])(?:" + word_tree(phrases) + ")"
         else:  # a first word that may run past a word of the text: all of them, longest first
@@ -120,8 +121,9 @@ class PhraseSet:
     def of(cls, phrases: Iterable[str], label: str = "") -> PhraseSet:
         return cls({p: label for p in phrases})
 
-    def _at(self, text: str, pos: int, end: int, key: str) -> tuple[int, str] | None:
-        """(end, label) of the longest phrase at `pos`, the first listed where several are as long."""
+    def at(self, text: str, pos: int, end: int, key: str) -> tuple[int, str] | None:
+        """(end, label) of the longest phrase at `pos` that begins with the first letters `key`,
+        the first listed where several are as long."""
         words, others = self._index.get(key) or self._compile(key)
         best: tuple[int, int, str] | None = None  # end, place in the list, label
         if words:
@@ -163,16 +165,21 @@ class PhraseSet:
         """(position, first letters) of every word between `start` and `end` that may begin
         one of the phrases, in order."""
         scan = _compiled(self._scan_pattern, 0 if self._whole_words else re.IGNORECASE)
-        return [(m.start(), m.group()[:3].casefold()) for m in scan.finditer(text, start, end)]
+        keys = self.keys
+        return [
+            (m.start(), key)
+            for m in scan.finditer(text, start, end)
+            if (key := m.group()[:3].casefold()) in keys
+        ]
 
     def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, label) of every phrase between `start` and `end`, left to right."""
         out = []
         last = start
         for pos, key in self._starts(text, start, end):
-            if pos < last or key not in self.keys:
+            if pos < last:
                 continue
-            hit = self._at(text, pos, end, key)
+            hit = self.at(text, pos, end, key)
             if hit:
                 out.append((pos, hit[0], hit[1]))
                 last = hit[0]
@@ -181,7 +188,7 @@ class PhraseSet:
     def search(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
         """The first phrase between `start` and `end`."""
         for pos, key in self._starts(text, start, end):
-            hit = self._at(text, pos, end, key) if key in self.keys else None
+            hit = self.at(text, pos, end, key)
             if hit:
                 return pos, hit[0], hit[1]
         return None
@@ -191,7 +198,7 @@ class PhraseSet:
         stop = len(text) if end is None else end
         at = _SPACES.match(text, pos, stop).end()  # type: ignore[union-attr]
         word = _TOKEN.match(text, at, stop)
-        hit = self._at(text, at, stop, word.group()[:3].casefold()) if word else None
+        hit = self.at(text, at, stop, word.group()[:3].casefold()) if word else None
         return (at, hit[0], hit[1]) if hit else None
 
 
@@ -200,6 +207,36 @@ def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
     """A regex compiled the first time it is needed: most phrase sets are only ever matched at
     one place, never looked for along a text."""
     return re.compile(pattern, flags)
+
+
+class PhraseGroup:
+    """Several phrase sets looked for along a text in one scan, each finding what it would alone.
+
+    Sets found by their first letters share one scan for all their letters; others scan alone.
+    """
+
+    def __init__(self, sets: Iterable[PhraseSet]) -> None:
+        self.sets = tuple(sets)
+        together = all(s.by_letters for s in self.sets)
+        letters = frozenset().union(*(s.keys for s in self.sets))
+        self._scan_pattern = r"(?<![\w'’-])(?:" + word_tree(letters) + ")" if together else None
+
+    def finditer(self, text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
+        """For each set, what its `finditer` gives."""
+        if self._scan_pattern is None:
+            return [s.finditer(text, start, end) for s in self.sets]
+        found: list[list[tuple[int, int, str]]] = [[] for _ in self.sets]
+        last = [start] * len(self.sets)
+        for m in _compiled(self._scan_pattern, re.IGNORECASE).finditer(text, start, end):
+            pos, key = m.start(), m.group().casefold()
+            for k, s in enumerate(self.sets):
+                if pos < last[k] or key not in s.keys:
+                    continue
+                hit = s.at(text, pos, end, key)
+                if hit:
+                    found[k].append((pos, hit[0], hit[1]))
+                    last[k] = hit[0]
+        return found
 
 
 @dataclass(frozen=True)
@@ -228,6 +265,7 @@ class PledgeWords:
     inside: PhraseSet
     tranche: PhraseSet
     categories: tuple[tuple[str, PhraseSet], ...]
+    category_words: PhraseGroup  # the categories' phrase sets, looked for in one scan
     increments: PhraseSet
     unquantified_noun: re.Pattern[str]
     not_committed: PhraseSet
@@ -251,8 +289,9 @@ class PledgeWords:
     def category_scores(self, text: str, start: int, end: int) -> dict[str, float]:
         """How strongly the words between `start` and `end` speak for each category."""
         scores: dict[str, float] = {}
-        for name, words in self.categories:
-            score = sum(1.0 if label == "strong" else 0.5 for _, _, label in words.finditer(text, start, end))
+        found = self.category_words.finditer(text, start, end)
+        for (name, _), hits in zip(self.categories, found, strict=True):
+            score = sum(1.0 if label == "strong" else 0.5 for _, _, label in hits)
             if score:
                 scores[name] = score
         return scores
@@ -297,6 +336,7 @@ def pledge_words() -> PledgeWords:
         inside=PhraseSet.of(parts.get("inside", [])),
         tranche=PhraseSet.of(parts.get("tranche", [])),
         categories=tuple(categories),
+        category_words=PhraseGroup(words for _, words in categories),
         increments=PhraseSet.of(unq.get("increments", [])),
         unquantified_noun=re.compile(
             r"\s+(?:[\w-]+\s+){0,2}?" + phrase_pattern(unq.get("nouns", [])), re.IGNORECASE

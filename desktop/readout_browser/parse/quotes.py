@@ -207,6 +207,9 @@ def _keep(doc: Document, f: _Found, para: Span) -> bool:
     if s.open_mark is None:
         return f.attributed  # a quotation never opened counts only with its attribution
     head = text[para[0] : s.open_mark]
+    attributed_after = f.cue is not None and s.close_mark is not None and f.cue.span[0] >= s.close_mark
+    if not attributed_after and lexicon().naming.search(head[-120:]):
+        return False  # the decree "On ...", the award "For Courage": a name in marks
     at_start = not head.strip() or bool(_SENTENCE_END.search(head[-12:])) or head.rstrip().endswith(":")
     if s.close_mark is None:
         return (at_start or f.attributed) and len(_words(inner)) >= 3

@@ -58,11 +58,15 @@ class Lexicon:
         for form in self.lemma:
             self._by_first.setdefault(form.split(" ", 1)[0], []).append(form)
         self._after_first: dict[str, re.Pattern[str]] = {}
-        # A cue whose first word is not such a word (an apostrophe, a leading space) can only be
-        # found by one regex of them all.
+        # Where a word opens with a cue's first three letters: the words worth looking up. A cue
+        # whose first word is not such a word (an apostrophe, a leading space) can only be found
+        # by one regex of them all.
+        by_word = all(_CUE_WORD.fullmatch(f.split(" ", 1)[0]) and f.strip() == f for f in self.lemma)
+        openings = word_tree({f[:3] for f in self._by_first})
+        self._openings = re.compile(r"(?<![\w-])(?:" + openings + ")") if by_word else None
         self._every_cue = (
             None
-            if all(_CUE_WORD.fullmatch(form.split(" ", 1)[0]) and form.strip() == form for form in self.lemma)
+            if by_word
             else re.compile(r"(?<![\w-])(?=[A-Za-z])(?:" + word_tree(self.lemma, _ASIDE) + r")(?![\w-])")
         )
         between = word_tree(words.get("between", []))
@@ -77,6 +81,13 @@ class Lexicon:
             r"\s*(?:" + word_tree(words.get("made_statement", [])) + r")\b", re.IGNORECASE
         )
         self.passive = frozenset(w.lower() for w in words.get("passive", []))
+        # "the decree", "an award of the President of Ukraine", "a format called": a naming word,
+        # then at most a name of capitalised words and "of"/"the", then the opening mark.
+        self.naming = re.compile(
+            r"(?<![\w-])(?:" + word_tree(words.get("naming", [])) + r")"
+            r"(?:\s+(?:of|the|for|on|[A-Z][\w’'.-]*)){0,8}\s*[:,]?\s*$",
+            re.IGNORECASE,
+        )
         self.not_with_person = frozenset(words.get("not_with_person", []))
         self.joint = re.compile(
             r"(?:^|(?<=\W))(?:" + word_tree(words.get("joint_subjects", [])) + r")(?!\w)", re.IGNORECASE
@@ -103,14 +114,17 @@ class Lexicon:
 
     def _cue_spans(self, text: str) -> list[Span]:
         """Where each cue stands, left to right; the longest where several begin at one word."""
-        if self._every_cue is not None:
-            return [m.span() for m in self._every_cue.finditer(text)]
+        if self._openings is None:
+            return [m.span() for m in self._every_cue.finditer(text)]  # type: ignore[union-attr]
         out: list[Span] = []
         last = 0
-        for word in _CUE_WORD.finditer(text):
-            start = word.start()
-            forms = self._by_first.get(word.group())
-            if forms is None or start < last:
+        for opening in self._openings.finditer(text):
+            start = opening.start()
+            if start < last:
+                continue
+            word = _CUE_WORD.match(text, start)
+            forms = self._by_first.get(word.group()) if word else None
+            if word is None or forms is None:
                 continue
             if forms == [word.group()]:  # a one-word cue, and no longer cue opens with it
                 end = word.end()

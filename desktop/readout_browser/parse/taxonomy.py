@@ -158,9 +158,11 @@ class _Scan:
         best: tuple[int, set[int]] = (last, set(node.topics)) if node.topics else (-1, set())
         if not (node.words or node.stems or node.gap):
             return best  # the end of every term that comes here
-        if i < len(self.words) and self.joined(i):
-            for child in node.step(self.words[i]):
-                best = _better(best, self.longest(child, i + 1, i))
+        if i < len(self.words):
+            children = node.step(self.words[i])
+            if children and self.joined(i):
+                for child in children:
+                    best = _better(best, self.longest(child, i + 1, i))
         if node.gap is not None:
             best = _better(best, self.longest(node.gap, i, last))
             j = i
@@ -232,9 +234,10 @@ def compile_taxonomy(topics: tuple[TopicDef, ...]) -> Taxonomy:
 
     root = _Node()
     for n, topic in enumerate(topics):
+        chain = lineage(n)
         for term in topic.terms:
             for steps in term_steps(term):
-                root.add(steps, lineage(n))
+                root.add(steps, chain)
     return Taxonomy(topics=topics, root=root)
 
 
@@ -243,8 +246,11 @@ def term_steps(term: str) -> list[tuple[Step, ...]]:
 
     A hyphenated word may also be written as one ("co-production", "coproduction").
     """
+    words = term.lower().split()
+    if all(_WORD.fullmatch(word) for word in words):  # plain words: written one way only
+        return [tuple((WORD, word) for word in words)]
     choices: list[list[tuple[Step, ...]]] = []
-    for word in term.lower().split():
+    for word in words:
         if word == "*":
             choices.append([((GAP, ""),)])
             continue

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:-[^\W_]+)*(?:[’'](?![sS]\b)[^\W_]+)*|[^\s\w]")
+# (The opening check for a non-space lets the regex engine pass over spaces without trying
+# each kind of word there.)
+WORD = re.compile(r"(?=\S)(?:(?:[^\W\d_]\.){2,}|[^\W_]+(?:-[^\W_]+)*(?:[’'](?![sS]\b)[^\W_]+)*|[^\s\w])")
 
 
 @dataclass(frozen=True)

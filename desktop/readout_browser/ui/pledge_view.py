@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -126,6 +126,12 @@ class PledgeView(QWidget):
         self.proxy.set_kept(kept)
         self.tree.expandAll()
         self._update_summary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Missing values take the muted colour of a new palette (the desktop went dark, say)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.recolour()
 
     def _fit_columns(self) -> None:
         columns = [c for c in range(self.model.columnCount()) if c != PURPOSE]  # the purpose takes the rest

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -135,6 +135,12 @@ class QuoteView(QWidget):
         """Show only the quotes a search filter keeps (None: no search filter)."""
         self.proxy.set_kept(kept)
         self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The kinds' swatches take the shades of a new palette (the desktop went dark, say)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.recolour()
 
     # -- the user's choice --------------------------------------------------------
 

@@ -2,7 +2,9 @@
 
 Reading the rates takes about half a second, so the window shows the readout first
 and asks for the rates afterwards; amounts convert when `ready` arrives. Every window
-of the process shares the one loaded table.
+of the process shares the one loaded table. A load asked for once the application is
+quitting is not started: nobody will see the amounts, and the loading thread would only
+compete with the shutdown for the interpreter.
 """
 
 from __future__ import annotations
@@ -27,10 +29,14 @@ class RatesService(QObject):
     _instance: RatesService | None = None
 
     def __init__(self) -> None:
-        super().__init__(QCoreApplication.instance())
+        app = QCoreApplication.instance()
+        super().__init__(app)
         self._rates: Rates | None = None
         self._error: str | None = None
         self._thread: threading.Thread | None = None
+        self._quitting = False
+        if app is not None:
+            app.aboutToQuit.connect(self._quit)
 
     @classmethod
     def instance(cls) -> RatesService:
@@ -44,14 +50,20 @@ class RatesService(QObject):
         return self._rates
 
     def load(self) -> None:
-        """Start loading unless already done; `ready` or `failed` follows either way."""
+        """Start loading unless already done; `ready` or `failed` follows either way.
+
+        Once the application is quitting nothing starts, and nothing follows.
+        """
         if self._rates is not None:
             QTimer.singleShot(0, lambda: self.ready.emit(self._rates))
         elif self._error is not None:
             QTimer.singleShot(0, lambda: self.failed.emit(self._error))
-        elif self._thread is None:
+        elif self._thread is None and not self._quitting:
             self._thread = threading.Thread(target=self._load, name="ecb-rates", daemon=True)
             self._thread.start()
+
+    def _quit(self) -> None:
+        self._quitting = True
 
     def _load(self) -> None:
         try:

@@ -38,14 +38,22 @@ class Settings:
         return self._bytes("window/geometry")
 
     def set_geometry(self, data: QByteArray) -> None:
-        self._store.setValue("window/geometry", data)
+        self._set_bytes("window/geometry", data)
 
     def window_state(self) -> QByteArray | None:
         """The saved arrangement of docks and toolbars, if any."""
         return self._bytes("window/state")
 
     def set_window_state(self, data: QByteArray) -> None:
-        self._store.setValue("window/state", data)
+        self._set_bytes("window/state", data)
+
+    def _set_bytes(self, key: str, data: QByteArray) -> None:
+        """Store `data` unless it is there already.
+
+        The window saves its layout on every close; an unchanged layout need not rewrite the file.
+        """
+        if self._bytes(key) != data:
+            self._store.setValue(key, data)
 
     def currency(self) -> str:
         """The currency pledges are converted into (EUR until the user picks another)."""

@@ -3,20 +3,26 @@
 The last column converts every amount into one currency the user picks. The rates load
 after the window is shown, so the column starts out pending and fills in when
 `set_conversions` hands it the results (see `summaries.convert_pledges`).
+
+The cells are worked out once per readout (the converted column again when the rates or
+the currency change) and kept in Qt's own item model. The tree's rows wrap, so Qt asks
+every cell for its text, font and colours many times over while it lays the rows out
+and paints them; kept this way, none of those questions calls back into Python.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette, QStandardItem, QStandardItemModel
 
 from readout_browser.model import Pledge, Readout
 from readout_browser.summaries import conversion_day
 from readout_browser.ui.formatting import ALIGN_NUMBER, amount, capitalised, date, plain_tooltip, words
-from readout_browser.ui.models.roles import TOP, Index, Role
+from readout_browser.ui.models.roles import Role
 
 if TYPE_CHECKING:
     from readout_browser.rates import Conversion
@@ -24,26 +30,15 @@ if TYPE_CHECKING:
 WRITTEN, AMOUNT, CURRENCY, CONVERTED, DONOR, RECIPIENT, QUALIFIER, STATUS, CATEGORY, PURPOSE = range(10)
 NOT_CONVERTIBLE = "not convertible"
 _ABSENT = float("-inf")
+_MUTED = (NOT_CONVERTIBLE, "—")
+"""Cell texts that stand for a missing value, drawn in the muted placeholder colour."""
+_DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+_FOREGROUND, _ALIGNMENT = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole
+_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+"""Selectable, never editable nor dragged: the flags of a read-only item model."""
 
 
-class _Node:
-    """One pledge in the tree, with its place among its siblings cached."""
-
-    __slots__ = ("children", "parent", "pledge", "row")
-
-    def __init__(self, pledge: Pledge | None, parent: _Node | None, row: int) -> None:
-        self.pledge = pledge
-        self.parent = parent
-        self.row = row
-        self.children: list[_Node] = []
-
-    def add(self, pledge: Pledge) -> _Node:
-        node = _Node(pledge, self, len(self.children))
-        self.children.append(node)
-        return node
-
-
-class PledgeModel(QAbstractItemModel):
+class PledgeModel(QStandardItemModel):
     """Ten columns, from the amount as written to the amount converted."""
 
     HEADERS = (
@@ -60,42 +55,74 @@ class PledgeModel(QAbstractItemModel):
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(self.HEADERS), parent)
         self._readout: Readout | None = None
-        self._root = _Node(None, None, 0)
         self._target = "EUR"
         self._conversions: Mapping[str, Conversion | None] | None = None
         self._unavailable: str | None = None
+        self._rows: list[list[QStandardItem]] = []
+        """The cells of every row, parents before their parts (the order of `pledges`)."""
+        self._by_id: dict[str, list[QStandardItem]] = {}
+        self.invisibleRootItem().setFlags(Qt.ItemFlag.NoItemFlags)
+        for section, title in enumerate(self.HEADERS):
+            self.setHeaderData(section, Qt.Orientation.Horizontal, title)
+            if section in (AMOUNT, CONVERTED):
+                self.setHeaderData(section, Qt.Orientation.Horizontal, ALIGN_NUMBER, _ALIGNMENT)
+        self._set_converted_header()
 
     # -- content -----------------------------------------------------------------
 
     def set_readout(self, readout: Readout | None) -> None:
         """Show the pledges of another readout (or none); conversions start out pending."""
         self.beginResetModel()
-        self._readout = readout
-        self._root = _Node(None, None, 0)
-        self._conversions = None
-        if readout is not None:
-            self._build(readout)
+        with self._quietly():  # one reset for the views, not a signal per row
+            self._readout = readout
+            self._conversions = None
+            self._rows, self._by_id = [], {}
+            root = self.invisibleRootItem()
+            root.removeRows(0, root.rowCount())
+            if readout is not None:
+                self._build(readout)
         self.endResetModel()
 
     def _build(self, readout: Readout) -> None:
         known = {p.id for p in readout.pledges}
         placed: set[str] = set()
+        muted = QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
 
-        def attach(parent: _Node, pledge: Pledge) -> None:
+        def attach(parent: QStandardItem, pledge: Pledge) -> None:
             placed.add(pledge.id)
-            node = parent.add(pledge)
+            cells = [self._cell(pledge, column, muted) for column in range(len(self.HEADERS))]
+            self._rows.append(cells)
+            self._by_id.setdefault(pledge.id, cells)
+            parent.appendRow(cells)
             for child in readout.children(pledge.id):
                 if child.id not in placed:
-                    attach(node, child)
+                    attach(cells[0], child)
 
         for pledge in readout.pledges:
             if pledge.parent is None or pledge.parent not in known or pledge.parent == pledge.id:
-                attach(self._root, pledge)
+                attach(self.invisibleRootItem(), pledge)
         for pledge in readout.pledges:  # left over only when parents form a cycle
             if pledge.id not in placed:
-                attach(self._root, pledge)
+                attach(self.invisibleRootItem(), pledge)
+
+    def _cell(self, pledge: Pledge, column: int, muted: QBrush) -> QStandardItem:
+        text = self._display(pledge, column)
+        item = QStandardItem(text)
+        item.setFlags(_CELL_FLAGS)
+        item.setData(pledge, Role.ITEM)
+        item.setData(plain_tooltip(self._tooltip(pledge, column)), _TOOLTIP)
+        item.setData(self._sort_key(pledge, column), Role.SORT)
+        if column in (AMOUNT, CONVERTED):
+            item.setData(ALIGN_NUMBER, _ALIGNMENT)
+        if column == CURRENCY and pledge.currency_inferred:
+            font = QFont()
+            font.setItalic(True)
+            item.setData(font, Qt.ItemDataRole.FontRole)
+        if text in _MUTED:
+            item.setData(muted, _FOREGROUND)
+        return item
 
     @property
     def target(self) -> str:
@@ -106,7 +133,7 @@ class PledgeModel(QAbstractItemModel):
         """Convert into another currency; the column is pending until the new conversions arrive."""
         self._target = currency
         self._conversions = None
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, CONVERTED, CONVERTED)
+        self._set_converted_header()
         self._converted_changed()
 
     def set_conversions(self, currency: str, conversions: Mapping[str, Conversion | None]) -> None:
@@ -114,7 +141,7 @@ class PledgeModel(QAbstractItemModel):
         self._target = currency
         self._conversions = dict(conversions)
         self._unavailable = None
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, CONVERTED, CONVERTED)
+        self._set_converted_header()
         self._converted_changed()
 
     def set_rates_unavailable(self, reason: str) -> None:
@@ -132,104 +159,65 @@ class PledgeModel(QAbstractItemModel):
         """Whether the converted column holds results rather than waiting for the rates."""
         return self._conversions is not None
 
+    def recolour(self) -> None:
+        """Take the muted colour of missing values from the application's palette again."""
+        muted = QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        stale = [item for cells in self._rows for item in cells if item.text() in _MUTED]
+        if not stale or stale[0].data(_FOREGROUND) == muted:
+            return  # the same colour: nothing to draw again
+        with self._quietly():
+            for item in stale:
+                item.setData(muted, _FOREGROUND)
+        self._changed(0, len(self.HEADERS) - 1)
+
+    def _set_converted_header(self) -> None:
+        horizontal = Qt.Orientation.Horizontal
+        self.setHeaderData(CONVERTED, horizontal, f"In {self._target}")
+        tip = f"Each amount in {self._target} at the ECB reference rate of the pledge's date"
+        self.setHeaderData(CONVERTED, horizontal, tip, _TOOLTIP)
+
     def _converted_changed(self) -> None:
-        stack = [self._root]
-        while stack:
-            node = stack.pop()
-            if node.children:
-                parent = QModelIndex() if node is self._root else self.createIndex(node.row, 0, node)
-                top = self.index(0, CONVERTED, parent)
-                bottom = self.index(len(node.children) - 1, CONVERTED, parent)
-                self.dataChanged.emit(top, bottom)
-                stack.extend(node.children)
+        muted = QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        with self._quietly():
+            for cells in self._rows:
+                item, pledge = cells[CONVERTED], cells[CONVERTED].data(Role.ITEM)
+                text = self._display(pledge, CONVERTED)
+                item.setText(text)
+                item.setData(plain_tooltip(self._tooltip(pledge, CONVERTED)), _TOOLTIP)
+                item.setData(self._sort_key(pledge, CONVERTED), Role.SORT)
+                item.setData(muted if text in _MUTED else None, _FOREGROUND)
+        self._changed(CONVERTED, CONVERTED)
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Change many cells without a signal for each; the views are then told once."""
+        self.blockSignals(True)
+        try:
+            yield
+        finally:
+            self.blockSignals(False)
+
+    def _changed(self, first: int, last: int) -> None:
+        """Say that columns `first`..`last` of every row changed, one signal per group of siblings."""
+        for parent in self._parents():
+            rows = self.rowCount(parent)
+            if rows:
+                self.dataChanged.emit(self.index(0, first, parent), self.index(rows - 1, last, parent))
+
+    def _parents(self) -> Iterator[QModelIndex]:
+        yield QModelIndex()
+        for cells in self._rows:
+            if cells[0].hasChildren():
+                yield cells[0].index()
 
     def pledges(self) -> tuple[Pledge, ...]:
         """Every pledge shown, parents before their parts."""
-        found: list[Pledge] = []
-        stack = list(reversed(self._root.children))
-        while stack:
-            node = stack.pop()
-            if node.pledge is not None:
-                found.append(node.pledge)
-            stack.extend(reversed(node.children))
-        return tuple(found)
+        return tuple(cells[0].data(Role.ITEM) for cells in self._rows)
 
     def index_of(self, pledge_id: str, column: int = 0) -> QModelIndex:
         """The index of a pledge's row, or an invalid index."""
-        stack = list(self._root.children)
-        while stack:
-            node = stack.pop()
-            if node.pledge is not None and node.pledge.id == pledge_id:
-                return self.createIndex(node.row, column, node)
-            stack.extend(node.children)
-        return QModelIndex()
-
-    # -- QAbstractItemModel ------------------------------------------------------
-
-    def _node(self, index: Index) -> _Node:
-        return index.internalPointer() if index.isValid() else self._root
-
-    def index(self, row: int, column: int, parent: Index = TOP) -> QModelIndex:
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        children = self._node(parent).children
-        if not (0 <= row < len(children) and 0 <= column < len(self.HEADERS)):
-            return QModelIndex()
-        return self.createIndex(row, column, children[row])
-
-    def parent(self, index: Index = TOP) -> QModelIndex:
-        if not index.isValid():
-            return QModelIndex()
-        parent = self._node(index).parent
-        if parent is None or parent is self._root:
-            return QModelIndex()
-        return self.createIndex(parent.row, 0, parent)
-
-    def rowCount(self, parent: Index = TOP) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._node(parent).children)
-
-    def columnCount(self, parent: Index = TOP) -> int:
-        return len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"In {self._target}" if section == CONVERTED else self.HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == CONVERTED:
-            return f"Each amount in {self._target} at the ECB reference rate of the pledge's date"
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in (AMOUNT, CONVERTED):
-            return ALIGN_NUMBER
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        pledge = self._node(index).pledge
-        if pledge is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(pledge, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(self._tooltip(pledge, column))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, CONVERTED):
-            return ALIGN_NUMBER
-        if role == Qt.ItemDataRole.FontRole and column == CURRENCY and pledge.currency_inferred:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and self._display(pledge, column) in (NOT_CONVERTIBLE, "—"):
-            return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
-        if role == Role.ITEM:
-            return pledge
-        if role == Role.SORT:
-            return self._sort_key(pledge, column)
-        return None
+        cells = self._by_id.get(pledge_id)
+        return cells[column].index() if cells is not None and 0 <= column < len(cells) else QModelIndex()
 
     def _display(self, pledge: Pledge, column: int) -> str:
         if column == WRITTEN:
@@ -311,3 +299,4 @@ class PledgeModel(QAbstractItemModel):
             f"Not convertible: the ECB publishes no reference rate between {pledge.currency} "
             f"and {self._target} for {date(day.isoformat())}."
         )
+

@@ -1,46 +1,88 @@
 """The readout's quotes as a table: who spoke, the words, the verb that cues them, and the kind.
 
 Rows keep the reading order; sorting and filtering are the proxy's job (quote_filter).
+The cells are worked out once per readout and kept in Qt's own item model, so laying out
+and painting the cards never call back into Python for them.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QAbstractTableModel, QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 
 from readout_browser.model import Quote, Readout
 from readout_browser.ui.formatting import capitalised, person_name, plain_tooltip
 from readout_browser.ui.highlight import Mark, colour
-from readout_browser.ui.models.roles import TOP, Index, Role
+from readout_browser.ui.models.roles import Role
 
 SPEAKER, WORDS, CUE, KIND = range(4)
 _MARKS = {"direct": Mark.DIRECT, "reported": Mark.REPORTED}
+_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+"""Selectable, never editable nor dragged: the flags of a read-only item model."""
+_SWATCH = Qt.ItemDataRole.DecorationRole
 
 
-class QuoteModel(QAbstractTableModel):
+class QuoteModel(QStandardItemModel):
     """One row per quote, in the order they appear in the readout."""
 
     HEADERS = ("Speaker", "Words", "Cue", "Kind")
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(self.HEADERS), parent)
         self._readout: Readout | None = None
         self._quotes: tuple[Quote, ...] = ()
+        self.invisibleRootItem().setFlags(Qt.ItemFlag.NoItemFlags)
+        for section, title in enumerate(self.HEADERS):
+            self.setHeaderData(section, Qt.Orientation.Horizontal, title)
 
     def set_readout(self, readout: Readout | None) -> None:
         """Show the quotes of another readout (or none)."""
         self.beginResetModel()
-        self._readout = readout
-        self._quotes = tuple(sorted(readout.quotes, key=lambda q: q.span)) if readout else ()
+        with self._quietly():  # one reset for the views, not a signal per row
+            self._readout = readout
+            self._quotes = tuple(sorted(readout.quotes, key=lambda q: q.span)) if readout else ()
+            self.setRowCount(0)
+            for quote in self._quotes:
+                self.appendRow([self._cell(quote, column) for column in range(len(self.HEADERS))])
         self.endResetModel()
 
-    def rowCount(self, parent: Index = TOP) -> int:
-        return 0 if parent.isValid() else len(self._quotes)
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        self.blockSignals(True)
+        try:
+            yield
+        finally:
+            self.blockSignals(False)
 
-    def columnCount(self, parent: Index = TOP) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def _cell(self, quote: Quote, column: int) -> QStandardItem:
+        item = QStandardItem(self._display(quote, column))
+        item.setFlags(_CELL_FLAGS)
+        item.setData(quote, Role.ITEM)
+        item.setData(plain_tooltip(self._tooltip(quote, column)), Qt.ItemDataRole.ToolTipRole)
+        item.setData(quote.span[0] if column == WORDS else self._display(quote, column).casefold(), Role.SORT)
+        if column == SPEAKER:
+            # The quote list shows this column only: a screen reader needs the whole card.
+            name, _title = self._speaker(quote)
+            card = f"{name}, {quote.kind}, {quote.cue or 'no cue'}: {quote.text}"
+            item.setData(card, Qt.ItemDataRole.AccessibleTextRole)
+        if column == KIND:
+            item.setData(colour(_MARKS[quote.kind], QGuiApplication.palette()), _SWATCH)
+        return item
+
+    def recolour(self) -> None:
+        """Take the kinds' colour swatches from the application's palette again (light or dark)."""
+        palette = QGuiApplication.palette()
+        swatches = [colour(_MARKS[quote.kind], palette) for quote in self._quotes]
+        if all(self.item(row, KIND).data(_SWATCH) == c for row, c in enumerate(swatches)):
+            return  # the same shades: nothing to draw again
+        with self._quietly():
+            for row, swatch in enumerate(swatches):
+                self.item(row, KIND).setData(swatch, _SWATCH)
+        if self._quotes:
+            self.dataChanged.emit(self.index(0, KIND), self.index(len(self._quotes) - 1, KIND))
 
     def quote(self, row: int) -> Quote:
         """The quote shown in a row."""
@@ -57,29 +99,6 @@ class QuoteModel(QAbstractTableModel):
             return ("Unattributed", "")
         title = person.title if person.name and person.title else ""
         return (person_name(person), title)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._quotes):
-            return None
-        quote = self._quotes[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(quote, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(self._tooltip(quote, column))
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == SPEAKER:
-            # The quote list shows this column only: a screen reader needs the whole card.
-            name, _title = self._speaker(quote)
-            return f"{name}, {quote.kind}, {quote.cue or 'no cue'}: {quote.text}"
-        if role == Qt.ItemDataRole.DecorationRole and column == KIND:
-            return colour(_MARKS[quote.kind], QGuiApplication.palette())
-        if role == Role.ITEM:
-            return quote
-        if role == Role.SORT:
-            if column == WORDS:
-                return quote.span[0]
-            return self._display(quote, column).casefold()
-        return None
 
     def _display(self, quote: Quote, column: int) -> str:
         if column == SPEAKER:
@@ -104,10 +123,3 @@ class QuoteModel(QAbstractTableModel):
         if column == CUE:
             return f"Cue verb: {quote.cue}" if quote.cue else "No speech verb introduces these words."
         return quote.text
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
