@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
 
         They open here, and the window comes to the front so the user sees them.
         """
-        from readout_browser.ui.single_instance import bring_to_front  # used only once the app runs
+        from readout_browser.ui.single_instance import bring_to_front  # with QtNetwork, which start-up skips
 
         self.open_paths(paths)
         bring_to_front(self)

@@ -13,7 +13,6 @@ and paints them; kept this way, none of those questions calls back into Python.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
@@ -22,6 +21,7 @@ from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette, QStandardIte
 from readout_browser.model import Pledge, Readout
 from readout_browser.summaries import conversion_day
 from readout_browser.ui.formatting import ALIGN_NUMBER, amount, capitalised, date, plain_tooltip, words
+from readout_browser.ui.models.cells import READ_ONLY, signals_held
 from readout_browser.ui.models.roles import Role
 
 if TYPE_CHECKING:
@@ -32,10 +32,8 @@ NOT_CONVERTIBLE = "not convertible"
 _ABSENT = float("-inf")
 _MUTED = (NOT_CONVERTIBLE, "—")
 """Cell texts that stand for a missing value, drawn in the muted placeholder colour."""
-_DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FOREGROUND, _ALIGNMENT = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole
-_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-"""Selectable, never editable nor dragged: the flags of a read-only item model."""
 
 
 class PledgeModel(QStandardItemModel):
@@ -75,7 +73,7 @@ class PledgeModel(QStandardItemModel):
     def set_readout(self, readout: Readout | None) -> None:
         """Show the pledges of another readout (or none); conversions start out pending."""
         self.beginResetModel()
-        with self._quietly():  # one reset for the views, not a signal per row
+        with signals_held(self):  # one reset for the views, not a signal per row
             self._readout = readout
             self._conversions = None
             self._rows, self._by_id = [], {}
@@ -110,7 +108,7 @@ class PledgeModel(QStandardItemModel):
     def _cell(self, pledge: Pledge, column: int, muted: QBrush) -> QStandardItem:
         text = self._display(pledge, column)
         item = QStandardItem(text)
-        item.setFlags(_CELL_FLAGS)
+        item.setFlags(READ_ONLY)
         item.setData(pledge, Role.ITEM)
         item.setData(plain_tooltip(self._tooltip(pledge, column)), _TOOLTIP)
         item.setData(self._sort_key(pledge, column), Role.SORT)
@@ -165,7 +163,7 @@ class PledgeModel(QStandardItemModel):
         stale = [item for cells in self._rows for item in cells if item.text() in _MUTED]
         if not stale or stale[0].data(_FOREGROUND) == muted:
             return  # the same colour: nothing to draw again
-        with self._quietly():
+        with signals_held(self):
             for item in stale:
                 item.setData(muted, _FOREGROUND)
         self._changed(0, len(self.HEADERS) - 1)
@@ -178,7 +176,7 @@ class PledgeModel(QStandardItemModel):
 
     def _converted_changed(self) -> None:
         muted = QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
-        with self._quietly():
+        with signals_held(self):
             for cells in self._rows:
                 item, pledge = cells[CONVERTED], cells[CONVERTED].data(Role.ITEM)
                 text = self._display(pledge, CONVERTED)
@@ -187,15 +185,6 @@ class PledgeModel(QStandardItemModel):
                 item.setData(self._sort_key(pledge, CONVERTED), Role.SORT)
                 item.setData(muted if text in _MUTED else None, _FOREGROUND)
         self._changed(CONVERTED, CONVERTED)
-
-    @contextmanager
-    def _quietly(self) -> Iterator[None]:
-        """Change many cells without a signal for each; the views are then told once."""
-        self.blockSignals(True)
-        try:
-            yield
-        finally:
-            self.blockSignals(False)
 
     def _changed(self, first: int, last: int) -> None:
         """Say that columns `first`..`last` of every row changed, one signal per group of siblings."""
@@ -299,4 +288,3 @@ class PledgeModel(QStandardItemModel):
             f"Not convertible: the ECB publishes no reference rate between {pledge.currency} "
             f"and {self._target} for {date(day.isoformat())}."
         )
-

@@ -7,21 +7,17 @@ and painting the cards never call back into Python for them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 
 from readout_browser.model import Quote, Readout
 from readout_browser.ui.formatting import capitalised, person_name, plain_tooltip
 from readout_browser.ui.highlight import Mark, colour
+from readout_browser.ui.models.cells import READ_ONLY, signals_held
 from readout_browser.ui.models.roles import Role
 
 SPEAKER, WORDS, CUE, KIND = range(4)
 _MARKS = {"direct": Mark.DIRECT, "reported": Mark.REPORTED}
-_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-"""Selectable, never editable nor dragged: the flags of a read-only item model."""
 _SWATCH = Qt.ItemDataRole.DecorationRole
 
 
@@ -41,7 +37,7 @@ class QuoteModel(QStandardItemModel):
     def set_readout(self, readout: Readout | None) -> None:
         """Show the quotes of another readout (or none)."""
         self.beginResetModel()
-        with self._quietly():  # one reset for the views, not a signal per row
+        with signals_held(self):  # one reset for the views, not a signal per row
             self._readout = readout
             self._quotes = tuple(sorted(readout.quotes, key=lambda q: q.span)) if readout else ()
             self.setRowCount(0)
@@ -49,17 +45,9 @@ class QuoteModel(QStandardItemModel):
                 self.appendRow([self._cell(quote, column) for column in range(len(self.HEADERS))])
         self.endResetModel()
 
-    @contextmanager
-    def _quietly(self) -> Iterator[None]:
-        self.blockSignals(True)
-        try:
-            yield
-        finally:
-            self.blockSignals(False)
-
     def _cell(self, quote: Quote, column: int) -> QStandardItem:
         item = QStandardItem(self._display(quote, column))
-        item.setFlags(_CELL_FLAGS)
+        item.setFlags(READ_ONLY)
         item.setData(quote, Role.ITEM)
         item.setData(plain_tooltip(self._tooltip(quote, column)), Qt.ItemDataRole.ToolTipRole)
         item.setData(quote.span[0] if column == WORDS else self._display(quote, column).casefold(), Role.SORT)
@@ -78,7 +66,7 @@ class QuoteModel(QStandardItemModel):
         swatches = [colour(_MARKS[quote.kind], palette) for quote in self._quotes]
         if all(self.item(row, KIND).data(_SWATCH) == c for row, c in enumerate(swatches)):
             return  # the same shades: nothing to draw again
-        with self._quietly():
+        with signals_held(self):
             for row, swatch in enumerate(swatches):
                 self.item(row, KIND).setData(swatch, _SWATCH)
         if self._quotes:

@@ -8,19 +8,14 @@ and painting the tree never call back into Python.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from readout_browser.model import Readout, Span, Topic
 from readout_browser.selection import topic_sentences
 from readout_browser.ui.formatting import ALIGN_NUMBER, plain_tooltip
+from readout_browser.ui.models.cells import READ_ONLY, signals_held
 from readout_browser.ui.models.roles import Role
-
-_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-"""Selectable, never editable nor dragged: the flags of a read-only item model."""
 
 
 class TopicTreeModel(QStandardItemModel):
@@ -39,21 +34,13 @@ class TopicTreeModel(QStandardItemModel):
     def set_readout(self, readout: Readout | None) -> None:
         """Show the themes of another readout (or none)."""
         self.beginResetModel()
-        with self._quietly():  # one reset for the views, not a signal per row
+        with signals_held(self):  # one reset for the views, not a signal per row
             self._by_id = {}
             root = self.invisibleRootItem()
             root.removeRows(0, root.rowCount())
             if readout is not None:
                 self._build(readout)
         self.endResetModel()
-
-    @contextmanager
-    def _quietly(self) -> Iterator[None]:
-        self.blockSignals(True)
-        try:
-            yield
-        finally:
-            self.blockSignals(False)
 
     def _build(self, readout: Readout) -> None:
         known = {t.id for t in readout.topics}
@@ -79,7 +66,7 @@ class TopicTreeModel(QStandardItemModel):
         tooltip = plain_tooltip(f"{topic.label}: {count} sentence{'s' if count != 1 else ''}")
         label, number = QStandardItem(topic.label), QStandardItem(str(count))
         for item, sort_key in ((label, topic.label.casefold()), (number, count)):
-            item.setFlags(_CELL_FLAGS)
+            item.setFlags(READ_ONLY)
             item.setData(topic, Role.ITEM)
             item.setData(sentences, Role.SENTENCES)
             item.setData(tooltip, Qt.ItemDataRole.ToolTipRole)
