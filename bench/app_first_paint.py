@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/app_first_paint.py
 
-Runs the same steps as `readout_browser.ui.app.run`: the application, then the window
-with the seed readout opened (from the parsed-readout cache when it holds the seed, else
-parsed) and shown. Also reports how long opening the seed took and whether the parser
-had to run, so the window's own share can be told apart. Used by `bench_startup.py`.
+Runs the same steps as `readout_browser.ui.app.run`: the single-instance check, the
+application, then the window with the seed readout opened (from the parsed-readout cache
+when it holds the seed, else parsed) and shown. Also reports how long opening the seed
+took and whether the parser had to run, so the window's own share can be told apart.
+Used by `bench_startup.py`.
 """
 
 from __future__ import annotations
@@ -36,10 +37,16 @@ def _timed_open_readout(path: str | Path) -> Readout:
 def main() -> int:
     from readout_browser.ui import main_window
     from readout_browser.ui.app import create_application, open_window
+    from readout_browser.ui.single_instance import SingleInstance
 
     main_window.open_readout = _timed_open_readout
+    instance = SingleInstance()  # as run() does: is the app running already? then listen
+    if instance.try_forward([]):
+        raise SystemExit("Readout Browser is already running for this user; close it first")
     app = create_application()
     window = open_window([])
+    instance.listen(window.receive_files)
+    app.aboutToQuit.connect(instance.close)
     quit_after_first_paint(
         app,
         window,

@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="rb-bench-") as home:
         env = dict(os.environ, QT_QPA_PLATFORM=args.platform, XDG_CONFIG_HOME=home)  # no saved layout
         env["XDG_CACHE_HOME"] = str(Path(home) / "cache")
+        env["XDG_RUNTIME_DIR"] = home  # the single-instance socket: never a running app's
         # Byte-compiled modules, as an installed app has them, kept out of the source tree.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(Path(home) / "pycache")
