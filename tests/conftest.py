@@ -66,3 +66,35 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     for name in ("critical", "warning", "information", "question", "about"):
         monkeypatch.setattr(QMessageBox, name, record_static)
     return shown
+
+
+@pytest.fixture
+def app_window(qtbot, message_boxes: list[tuple[str, str]]):
+    """The window as the app opens it with no file named: showing the seed."""
+    from readout_browser.ui.app import open_window
+
+    win = open_window([])
+    qtbot.addWidget(win)
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def active_seed_window(qtbot, message_boxes: list[tuple[str, str]]):
+    """The window with the seed open, shown at a common laptop size and active (keys reach it)."""
+    from PySide6.QtWidgets import QApplication
+
+    from readout_browser.paths import default_seed
+    from readout_browser.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.open_paths([default_seed()], remember=False)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    yield win
+    win.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from readout_browser.ui.app import ReadoutApplication, open_window
+from readout_browser.ui.app import ReadoutApplication
 from readout_browser.ui.main_window import MainWindow
 
 CALL = (
@@ -21,13 +20,9 @@ CALL = (
 
 
 @pytest.fixture
-def window(qtbot: QtBot, message_boxes: list[tuple[str, str]]) -> Iterator[MainWindow]:
+def window(app_window: MainWindow) -> MainWindow:
     """The window as the app opens it, showing the seed."""
-    win = open_window([])
-    qtbot.addWidget(win)
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    return app_window
 
 
 def test_the_app_is_the_readout_application(qapp: QApplication) -> None:

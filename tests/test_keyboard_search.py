@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from readout_browser.model import Readout
-from readout_browser.paths import default_seed
 from readout_browser.search.fold import fold
 from readout_browser.ui.main_window import MainWindow
 from readout_browser.ui.shortcuts_dialog import shortcut_rows
@@ -29,18 +28,9 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def window(qtbot: QtBot, message_boxes: list[tuple[str, str]]) -> Iterator[MainWindow]:
+def window(active_seed_window: MainWindow) -> MainWindow:
     """The window with the seed open, shown at a common laptop size and active."""
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.open_paths([default_seed()], remember=False)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    yield win
-    win.close()
+    return active_seed_window
 
 
 def seed(window: MainWindow) -> Readout:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from readout_browser import jsonform
 from readout_browser.export.wording import pledge_amount
 from readout_browser.model import Readout
-from readout_browser.paths import default_seed
 from readout_browser.ui.main_window import MainWindow
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -34,19 +32,11 @@ RATES_TIMEOUT_MS = 20_000
 
 
 @pytest.fixture
-def window(qtbot: QtBot, message_boxes: list[tuple[str, str]]) -> Iterator[MainWindow]:
-    """The window with the seed open, shown and active."""
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.open_paths([default_seed()], remember=False)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    qtbot.waitUntil(lambda: win.views.pledges.model.conversions_ready, timeout=RATES_TIMEOUT_MS)
-    yield win
-    win.close()
+def window(active_seed_window: MainWindow, qtbot: QtBot) -> MainWindow:
+    """The window with the seed open, shown and active, its amounts converted."""
+    model = active_seed_window.views.pledges.model
+    qtbot.waitUntil(lambda: model.conversions_ready, timeout=RATES_TIMEOUT_MS)
+    return active_seed_window
 
 
 def seed(window: MainWindow) -> Readout:

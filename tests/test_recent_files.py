@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 
-from readout_browser.ui.app import open_window
 from readout_browser.ui.main_window import MainWindow
 from readout_browser.ui.settings import Settings
 
@@ -19,12 +16,9 @@ CALL = (
 
 
 @pytest.fixture
-def window(qtbot: QtBot, message_boxes: list[tuple[str, str]]) -> Iterator[MainWindow]:
-    win = open_window([])
-    qtbot.addWidget(win)
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def window(app_window: MainWindow) -> MainWindow:
+    """The window as the app opens it, showing the seed."""
+    return app_window
 
 
 def listed(window: MainWindow) -> list[str]:

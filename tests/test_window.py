@@ -6,7 +6,6 @@ presidents of Ukraine and the prime minister of Canada), or on small files writt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,6 @@ from readout_browser import APP_NAME, jsonform
 from readout_browser.model import Pledge, Quote, Readout, Source, Span
 from readout_browser.paths import default_seed
 from readout_browser.selection import topic_sentences, touches
-from readout_browser.ui.app import open_window
 from readout_browser.ui.highlight import SWATCHES, Mark, colour, is_dark
 from readout_browser.ui.main_window import MainWindow
 from readout_browser.ui.models.pledge_model import CONVERTED, NOT_CONVERTIBLE
@@ -30,13 +28,9 @@ RATES_TIMEOUT_MS = 20_000
 
 
 @pytest.fixture
-def window(qtbot: QtBot, message_boxes: list[tuple[str, str]]) -> Iterator[MainWindow]:
-    """The window as the app opens it with no file named: showing the seed."""
-    win = open_window([])
-    qtbot.addWidget(win)
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def window(app_window: MainWindow) -> MainWindow:
+    """The window as the app opens it, showing the seed."""
+    return app_window
 
 
 def seed(window: MainWindow) -> Readout:

@@ -8,6 +8,7 @@ Every extracted item carries a `Span`, `[start, end)` in characters of
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +24,12 @@ MEETING_KINDS: tuple[str, ...] = ("meeting", "phone call", "video call", "talks"
 QUALIFIERS: tuple[str, ...] = ("exact", "over", "at_least", "up_to", "about", "under")
 CATEGORIES: tuple[str, ...] = ("military", "financial", "humanitarian", "energy", "reconstruction", "other")
 STATUSES: tuple[str, ...] = ("delivered", "committed", "planned", "under_consideration")
+
+
+def span_index(spans: tuple[Span, ...], offset: int) -> int | None:
+    """Index of the span (sorted, not overlapping) that holds a character offset, if any."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i if i >= 0 and spans[i][0] <= offset < spans[i][1] else None
 
 
 @dataclass(frozen=True)
@@ -138,7 +145,8 @@ class Readout:
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence that holds a character offset, if any."""
-        return next((s for s in self.sentences if s[0] <= offset < s[1]), None)
+        i = span_index(self.sentences, offset)
+        return None if i is None else self.sentences[i]
 
     @property
     def display_title(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from readout_browser.model import Source, Span
+from readout_browser.model import Source, Span, span_index
 
 
 @dataclass(frozen=True)
@@ -16,16 +16,6 @@ class Document:
     paragraphs: tuple[Span, ...]
     sentences: tuple[Span, ...]
 
-    def sentence_index(self, offset: int) -> int | None:
-        """Index of the sentence that holds a character offset."""
-        for i, (start, end) in enumerate(self.sentences):
-            if start <= offset < end:
-                return i
-        return None
-
     def paragraph_index(self, offset: int) -> int | None:
         """Index of the paragraph that holds a character offset."""
-        for i, (start, end) in enumerate(self.paragraphs):
-            if start <= offset < end:
-                return i
-        return None
+        return span_index(self.paragraphs, offset)
