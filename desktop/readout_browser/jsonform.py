@@ -13,10 +13,12 @@ from typing import Any
 
 from readout_browser.errors import ReadoutError
 from readout_browser.model import (
+    AMOUNT_KINDS,
     CATEGORIES,
     MEETING_KINDS,
     QUALIFIERS,
     STATUSES,
+    Amount,
     Meeting,
     Person,
     Pledge,
@@ -65,6 +67,7 @@ def to_dict(r: Readout) -> dict[str, Any]:
                 "title": p.title,
                 "country": p.country,
                 "mentions": [_span(m) for m in p.mentions],
+                "from_roster": p.from_roster,
             }
             for p in r.people
         ],
@@ -107,6 +110,20 @@ def to_dict(r: Readout) -> dict[str, Any]:
         ],
         "paragraphs": [_span(s) for s in r.paragraphs],
         "sentences": [_span(s) for s in r.sentences],
+        "amounts": [
+            {
+                "id": a.id,
+                "amount": _number(a.amount),
+                "kind": a.kind,
+                "currency": a.currency,
+                "currency_text": a.currency_text,
+                "currency_inferred": a.currency_inferred,
+                "span": _span(a.span),
+                "evidence": _span(a.evidence),
+            }
+            for a in r.amounts
+        ],
+        "host": r.host,
     }
 
 
@@ -193,6 +210,7 @@ def from_dict(d: Any, path: str | None = None) -> Readout:
             title=rd.str_(p, "title", w),
             country=rd.str_(p, "country", w),
             mentions=rd.spans(p, "mentions", w),
+            from_roster=bool(p.get("from_roster", False)),
         )
 
     def quote(q: Mapping[str, Any], w: str) -> Quote:
@@ -229,6 +247,21 @@ def from_dict(d: Any, path: str | None = None) -> Readout:
             evidence=rd.span(p.get("evidence"), f"{w}.evidence", optional=True),
         )
 
+    def amount(a: Mapping[str, Any], w: str) -> Amount:
+        value = a.get("amount")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise rd.fail(f"{w}.amount", "is not a number")
+        return Amount(
+            id=rd.str_(a, "id", w, True) or "",
+            span=rd.span(a.get("span"), f"{w}.span") or (0, 0),
+            amount=float(value),
+            kind=rd.enum(a, "kind", w, AMOUNT_KINDS, "other"),
+            currency=rd.str_(a, "currency", w),
+            currency_text=rd.str_(a, "currency_text", w),
+            currency_inferred=bool(a.get("currency_inferred", False)),
+            evidence=rd.span(a.get("evidence"), f"{w}.evidence", optional=True),
+        )
+
     def topic(t: Mapping[str, Any], w: str) -> Topic:
         return Topic(
             id=rd.str_(t, "id", w, True) or "",
@@ -261,6 +294,8 @@ def from_dict(d: Any, path: str | None = None) -> Readout:
         topics=rd.many(d, "topics", topic),
         paragraphs=rd.spans(d, "paragraphs", ""),
         sentences=rd.spans(d, "sentences", ""),
+        amounts=rd.many(d, "amounts", amount),
+        host=rd.str_(d, "host", ""),
     )
 
 

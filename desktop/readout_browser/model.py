@@ -19,11 +19,15 @@ QuoteKind = Literal["direct", "reported"]
 Qualifier = Literal["exact", "over", "at_least", "up_to", "about", "under"]
 Category = Literal["military", "financial", "humanitarian", "energy", "reconstruction", "other"]
 Status = Literal["delivered", "committed", "planned", "under_consideration"]
+# What a sum of money in the text is when it is not a pledge: a contract or purchase, a trade
+# volume, a need or appeal, a budget or target, damage or losses, or some other figure.
+AmountKind = Literal["contract", "trade", "need", "budget", "damage", "other"]
 
 MEETING_KINDS: tuple[str, ...] = ("meeting", "phone call", "video call", "talks", "visit", "other")
 QUALIFIERS: tuple[str, ...] = ("exact", "over", "at_least", "up_to", "about", "under")
 CATEGORIES: tuple[str, ...] = ("military", "financial", "humanitarian", "energy", "reconstruction", "other")
 STATUSES: tuple[str, ...] = ("delivered", "committed", "planned", "under_consideration")
+AMOUNT_KINDS: tuple[str, ...] = ("contract", "trade", "need", "budget", "damage", "other")
 
 
 def span_index(spans: tuple[Span, ...], offset: int) -> int | None:
@@ -62,6 +66,9 @@ class Person:
     title: str | None = None
     country: str | None = None
     mentions: tuple[Span, ...] = ()
+    # The name was not in the text: it comes from the dated roster of office holders, by the
+    # office, the publisher and the readout's date (the window says so).
+    from_roster: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,21 @@ class Pledge:
 
 
 @dataclass(frozen=True)
+class Amount:
+    """A sum of money in the text that is not a pledge (a contract, a trade volume, a need ...),
+    kept so that every amount the readout mentions is accounted for and one click away."""
+
+    id: str
+    span: Span
+    amount: float
+    kind: AmountKind = "other"
+    currency: str | None = None
+    currency_text: str | None = None
+    currency_inferred: bool = False
+    evidence: Span | None = None  # the sentence it stands in
+
+
+@dataclass(frozen=True)
 class Topic:
     """A theme of the taxonomy that this readout touches, with the sentences filed under it."""
 
@@ -122,6 +144,8 @@ class Readout:
     topics: tuple[Topic, ...] = ()
     paragraphs: tuple[Span, ...] = ()
     sentences: tuple[Span, ...] = ()
+    amounts: tuple[Amount, ...] = ()  # sums of money that are not pledges
+    host: str | None = None  # id of the person on whose behalf the readout is published
 
     def person(self, person_id: str | None) -> Person | None:
         """The person with this id, or None (also for a None id)."""

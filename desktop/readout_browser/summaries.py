@@ -117,7 +117,11 @@ def converted_total(
 
 
 def host(readout: Readout) -> Person | None:
-    """The person whose government published the readout: the one it introduces first."""
+    """The person on whose behalf the readout is published, as the parser found them; a readout
+    saved before the parser recorded its host falls back on the person it introduces first."""
+    found = readout.person(readout.host)
+    if found is not None:
+        return found
     return readout.people[0] if readout.people else None
 
 

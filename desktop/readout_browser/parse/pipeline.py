@@ -33,6 +33,7 @@ def parse_text(text: str, source: Source | None = None) -> Readout:
         topics=file_topics(doc),
         paragraphs=doc.paragraphs,
         sentences=doc.sentences,
+        host=roster.host.id if roster.host else None,
     )
 
 
