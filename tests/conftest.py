@@ -29,6 +29,9 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    from readout_browser.parse import datafiles
+
+    datafiles.refresh()  # data files a test before this one copied into its own config folder are gone
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +79,7 @@ def app_window(qtbot, message_boxes: list[tuple[str, str]]):
     win = open_window([])
     qtbot.addWidget(win)
     qtbot.waitExposed(win)
+    qtbot.waitUntil(win.is_complete)  # its panes are built once it has painted
     yield win
     win.close()
 

@@ -56,7 +56,7 @@ def display() -> Iterator[str]:
         pytest.skip(reason)
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp", "-noreset"],
         pass_fds=(write_end,),
         stderr=subprocess.DEVNULL,
     )
@@ -171,7 +171,8 @@ def test_the_launcher_opens_one_window_and_a_second_file_joins_it(
         wm_class = x11(session, "xprop", "-id", window, "WM_CLASS")
         assert f'"{entry["StartupWMClass"]}"' in wm_class
         assert f'"{APP_ID}"' in x11(session, "xprop", "-id", window, "_GTK_APPLICATION_ID")
-        assert "_NET_WM_ICON(CARDINAL)" in x11(session, "xprop", "-id", window, "_NET_WM_ICON")
+        icon = "_NET_WM_ICON(CARDINAL)"  # set once the window has painted
+        wait_for(lambda: icon in x11(session, "xprop", "-id", window, "_NET_WM_ICON"), 10, "the icon")
 
         second_file = tmp_path / "freedonia-sylvania.txt"
         second_file.write_text(SECOND_READOUT, encoding="utf-8")

@@ -302,7 +302,7 @@ def test_pledges_csv_has_a_row_per_pledge_with_sub_allocations_linked_to_their_p
     topics = {t["id"]: t for t in read_csv(topics_csv)}
     assert topics["air-defence"]["parent_id"] == "military-aid"
     assert topics["energy"]["sentences"] == "2"
-    assert topics["energy"]["evidence"].splitlines()[1].startswith("European Commissioner Maroš Šefčovič")
+    assert topics["energy"]["evidence"].split(" | ")[1].startswith("European Commissioner Maroš Šefčovič")
 
 
 def test_the_seed_csv_matches_its_pledges(tmp_path: Path, seed: Readout) -> None:

@@ -256,14 +256,14 @@ def test_refuses_a_file_it_may_not_read(tmp_path: Path, monkeypatch: pytest.Monk
     path = write(tmp_path, "secret.txt", LEAD)
     path.chmod(0)
     if os.access(path, os.R_OK):  # running as root: the system would let us read; make it refuse
-        real_open = Path.open
+        real_open = os.open
 
-        def denied(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-            if self == path:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        def denied(file: object, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            if os.fspath(file) == str(path):  # type: ignore[arg-type]
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(Path, "open", denied)
+        monkeypatch.setattr(os, "open", denied)
     try:
         assert "permission denied" in refusal(path)
     finally:

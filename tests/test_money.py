@@ -183,6 +183,36 @@ def test_a_conversion_in_brackets_is_not_a_second_amount() -> None:
     assert (amount.value, amount.currency) == (pytest.approx(2.26e9), "GBP")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("Emergency Grant Aid of 1 billion yen (over 7 million US dollars) was extended.", 1e9, "JPY"),
+        ("This 200 million JPY (App. 3 million AUD) grant will buy trucks.", 2e8, "JPY"),
+        ("Food aid: USD 2 million [approximately 300 million yen].", 2e6, "USD"),
+    ],
+)
+def test_a_conversion_in_brackets_after_a_qualifier_is_not_a_second_amount(
+    text: str, value: float, currency: str
+) -> None:
+    (amount,) = find_amounts(text)
+    assert (amount.value, amount.currency) == (value, currency)
+
+
+def test_a_bare_amount_keeps_its_place_before_a_conversion_in_brackets() -> None:
+    (amount,) = find_amounts("the following assistance (52.1 million (5.21 billion JPY) in total);")
+    assert (amount.value, amount.bare) == (pytest.approx(5.21e7), True)
+
+
+def test_app_before_an_amount_makes_it_approximate() -> None:
+    (amount,) = find_amounts("Japan extends app. 52.1 million USD in total.")
+    assert (amount.value, amount.qualifier) == (pytest.approx(5.21e7), "about")
+
+
+@pytest.mark.parametrize("text", ["preparations for COP28 in Dubai", "ahead of COP 29 in Baku"])
+def test_a_currency_code_before_a_small_number_names_a_thing_not_money(text: str) -> None:
+    assert find_amounts(text) == []
+
+
 def test_amounts_are_found_in_reading_order_with_their_spans() -> None:
     text = (
         "She recalled 1 billion euros of aid, of which 120 million euros are budget support and 330 million."

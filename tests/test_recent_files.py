@@ -37,7 +37,7 @@ def opened_then_closed(window: MainWindow, folder: Path, *names: str) -> list[Pa
     paths = []
     for name in names:
         path = folder / name
-        path.write_text(CALL, encoding="utf-8")
+        path.write_text(CALL + "\n" * len(paths), encoding="utf-8")  # files apart, not copies of one
         paths.append(path)
     window.open_paths(paths)
     for _ in paths:

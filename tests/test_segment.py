@@ -57,6 +57,16 @@ def sentences(text: str) -> list[str]:
             id="a quote that closes after its full stop ends the sentence",
         ),
         pytest.param(
+            "The talks went on and on.... They ended at dawn!!! Nobody slept.",
+            ["The talks went on and on....", "They ended at dawn!!!", "Nobody slept."],
+            id="a run of full stops or exclamation marks ends one sentence, once",
+        ),
+        pytest.param(
+            "Is that all?!” she asked.). Then he left.",
+            ["Is that all?!” she asked.).", "Then he left."],
+            id="marks that close after a run of stops belong to the sentence they end",
+        ),
+        pytest.param(
             'Relations were traditionally friendly."I hope that we continue," the leader wrote.',
             ["Relations were traditionally friendly.", '"I hope that we continue," the leader wrote.'],
             id="paragraphs joined with no space are split at the join",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -171,15 +173,85 @@ def test_the_socket_lives_in_the_users_runtime_folder(monkeypatch: pytest.Monkey
     os.rmdir(runtime)
 
 
-def test_without_a_usable_runtime_folder_the_socket_name_carries_the_user(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+@pytest.fixture
+def shared_tmp(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A temporary folder that stands for the one all users share, short enough for sun_path."""
+    folder = Path(tempfile.mkdtemp(prefix="rb-"))
+    folder.chmod(0o1777)
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(folder))
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
-    assert server_name() == f"{APP_ID}-{os.getuid()}"
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_without_a_runtime_folder_the_socket_lives_in_a_private_folder_named_for_the_user(
+    shared_tmp: Path,
+) -> None:
+    name = server_name()
+    assert name == str(shared_tmp / f"{APP_ID}-{os.getuid()}" / f"{APP_ID}.socket")
+    folder = os.lstat(os.path.dirname(name))
+    assert folder.st_uid == os.getuid()
+    assert stat.S_IMODE(folder.st_mode) == 0o700
+
+
+def test_a_runtime_folder_too_deep_for_a_socket_path_is_passed_over(shared_tmp: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     too_deep = tmp_path / ("x" * 60) / ("y" * 60)
-    too_deep.mkdir(parents=True)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(too_deep))  # longer than a socket path may be
-    assert server_name() == f"{APP_ID}-{os.getuid()}"
+    too_deep.mkdir(parents=True, mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(too_deep))
+    assert server_name() == str(shared_tmp / f"{APP_ID}-{os.getuid()}" / f"{APP_ID}.socket")
+
+
+def test_a_runtime_folder_others_may_enter_is_not_used(
+    shared_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = Path(tempfile.mkdtemp(prefix="rb-"))
+    runtime.chmod(0o777)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert server_name() == str(shared_tmp / f"{APP_ID}-{os.getuid()}" / f"{APP_ID}.socket")
+    runtime.rmdir()
+
+
+def test_a_folder_squatted_in_the_shared_temporary_folder_is_never_used(
+    shared_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another user got there first: a link to a folder of theirs, open to all.
+    theirs = shared_tmp / "theirs"
+    theirs.mkdir(mode=0o777)
+    (shared_tmp / f"{APP_ID}-{os.getuid()}").symlink_to(theirs)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared_tmp / "home-cache"))  # short enough for sun_path
+    name = server_name()
+    assert name == str(shared_tmp / "home-cache" / "readout-browser" / "run" / f"{APP_ID}.socket")
+    assert not list(theirs.iterdir())
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="making a folder of another user's needs root")
+def test_a_folder_of_another_users_in_the_shared_temporary_folder_is_never_used(
+    shared_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    squatted = shared_tmp / f"{APP_ID}-{os.getuid()}"
+    squatted.mkdir(mode=0o700)
+    os.chown(squatted, 4242, 4242)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared_tmp / "home-cache"))
+    name = server_name()
+    assert name is not None
+    assert not name.startswith(str(squatted))
+
+
+def test_no_paths_go_to_a_socket_of_another_user(
+    qtbot: QtBot, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    received: list[list[str]] = []
+    squatter = SingleInstance(name)
+    assert squatter.listen(received.append), squatter.error
+    real_uid = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: real_uid + 1)  # the socket is now someone else's
+
+    assert SingleInstance(name).try_forward(["secret plans.txt"]) is False
+
+    qtbot.wait(100)
+    assert received == []
+    squatter.close()
 
 
 def test_bring_to_front_restores_a_minimised_window(qtbot: QtBot) -> None:

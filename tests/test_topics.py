@@ -12,6 +12,7 @@ import pytest
 from readout_browser.errors import ReadoutError
 from readout_browser.model import Source, Topic
 from readout_browser.parse.loading import load_document
+from readout_browser.parse.pipeline import parse_text
 from readout_browser.parse.segment import segment
 from readout_browser.parse.taxonomy import TAXONOMY_FILE, taxonomy
 from readout_browser.parse.topics import file_topics
@@ -31,7 +32,7 @@ def filed(text: str) -> dict[str, list[str]]:
 
 
 def topics_of(text: str) -> tuple[Topic, ...]:
-    return file_topics(segment(text, Source()))
+    return parse_text(text).topics
 
 
 # --- the shipped taxonomy -----------------------------------------------------------------------

@@ -96,9 +96,10 @@ def test_the_header_gives_kind_place_date_formats_and_participants(window: MainW
 
 def test_the_side_list_shows_title_date_and_counterpart(window: MainWindow) -> None:
     index = window.views.readouts.model().index(0, 0)
-    assert index.data() == seed(window).display_title
+    assert "Mark Carney" in index.data()  # the counterpart names the row; the full title is its tooltip
+    assert seed(window).display_title in index.data(Qt.ItemDataRole.ToolTipRole)
     secondary = index.data(Role.SECONDARY)
-    assert "2025" in secondary and "Mark Carney" in secondary
+    assert "2025" in secondary and (seed(window).source.publisher or "") in secondary
 
 
 # -- topics -----------------------------------------------------------------------------------
@@ -314,12 +315,16 @@ def test_readout_text_shows_as_written_even_when_it_looks_like_markup(
 
 def test_a_file_already_open_is_shown_not_read_again(window: MainWindow, tmp_path: Path) -> None:
     copy = tmp_path / "copy.txt"
-    copy.write_bytes(default_seed().read_bytes())
-    window.open_paths([copy])
-    assert window.views.readouts.model().rowCount() == 2
+    copy.write_bytes(default_seed().read_bytes())  # the same bytes: the same readout, listed once
+    assert window.open_paths([copy]) == []
+    assert window.views.readouts.model().rowCount() == 1
+    other = tmp_path / "other.txt"
+    other.write_text("The Prime Minister spoke with the President about trade.\n", encoding="utf-8")
+    window.open_paths([other])
+    assert len(window.open_readouts()) == 2
     window.open_paths([default_seed()])
     assert len(window.open_readouts()) == 2
-    assert window.views.readouts.currentIndex().row() == 0
+    assert window.current_readout() == window.open_readouts()[0]
 
 
 def test_a_readout_json_file_is_its_own_file_though_it_names_the_text_it_came_from(
@@ -346,7 +351,7 @@ def test_closing_a_readout_shows_the_next_and_closing_the_last_empties_the_windo
     window: MainWindow, tmp_path: Path
 ) -> None:
     copy = tmp_path / "copy.txt"
-    copy.write_bytes(default_seed().read_bytes())
+    copy.write_bytes(default_seed().read_bytes() + b"\n")  # another file, not a copy
     window.open_paths([copy])
     window.close_action.trigger()
     assert window.views.readouts.model().rowCount() == 1
@@ -360,7 +365,7 @@ def test_closing_a_readout_shows_the_next_and_closing_the_last_empties_the_windo
 
 def test_files_dropped_on_the_window_are_opened(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     copy = tmp_path / "dropped.txt"
-    copy.write_bytes(default_seed().read_bytes())
+    copy.write_bytes(default_seed().read_bytes() + b"\n")  # another file, not a copy
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(copy))])
     actions = Qt.DropAction.CopyAction
@@ -378,7 +383,7 @@ def test_files_dropped_on_the_window_are_opened(qtbot: QtBot, window: MainWindow
 
 def test_recent_files_list_what_was_opened_and_open_it_again(window: MainWindow, tmp_path: Path) -> None:
     copy = tmp_path / "recent.txt"
-    copy.write_bytes(default_seed().read_bytes())
+    copy.write_bytes(default_seed().read_bytes() + b"\n")  # another file, not a copy
     window.open_paths([copy])
     window.close_action.trigger()
     assert window.views.readouts.model().rowCount() == 1
@@ -413,7 +418,7 @@ def test_currency_geometry_layout_and_recent_files_survive_a_restart(
     window.resize(1111, 733)
     window.quotes_dock.hide()
     copy = tmp_path / "again.txt"
-    copy.write_bytes(default_seed().read_bytes())
+    copy.write_bytes(default_seed().read_bytes() + b"\n")  # another file, not a copy
     window.open_paths([copy])
     window.close()
 

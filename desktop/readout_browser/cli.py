@@ -3,9 +3,12 @@
     readout-browser [FILE...]                      open the window (the seed readout when no FILE)
     readout-browser parse FILE... [--format json|text]
     readout-browser export FILE... [--pdf OUT.pdf] [--csv DIR] [--json OUT.json]
+    readout-browser parse --jsonl IN [OUT]         JSON Lines of readouts to JSON Lines of readout/1
+    readout-browser import PATH... [--library PATH]
+    readout-browser search QUERY [--library PATH] [--format text|json|csv]
     readout-browser --install-desktop | --uninstall-desktop | --version
 
-A first argument is a command only when it is exactly `parse` or `export`; anything else
+A first argument is a command only when it is exactly `parse`, `export`, `import` or `search`; anything else
 is a file to open, so `readout-browser notes.txt` opens the window. (A file that is
 itself called "parse" is opened as `./parse`.) Every module is imported only by the
 command that needs it: `parse` imports no Qt and nothing slow, so a script can run it
@@ -20,9 +23,10 @@ import sys
 from collections.abc import Sequence
 
 from readout_browser import __version__
+from readout_browser.errors import printable
 
 PROG = "readout-browser"
-COMMANDS = ("parse", "export")
+COMMANDS = ("parse", "export", "import", "search")
 FORMATS = ("json", "text")
 EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -31,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command line; the process exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        if args[:2] == ["parse", "--jsonl"]:
+            return _library_command("parse-jsonl", args[2:])
+        if args and args[0] in ("import", "search"):
+            return _library_command(args[0], args[1:])
         if args and args[0] == "parse":
             return _parse_command(args[1:])
         if args and args[0] == "export":
@@ -43,6 +51,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _library_command(name: str, args: list[str]) -> int:
+    """The library's commands (`library.commands`): import, search, and parse --jsonl."""
+    from readout_browser.library import commands
+
+    if name == "parse-jsonl":
+        p = argparse.ArgumentParser(prog=f"{PROG} parse --jsonl", description=commands.parse_jsonl.__doc__)
+        p.add_argument("source", metavar="IN", help="JSON Lines of readouts ('-': stdin)")
+        p.add_argument("target", metavar="OUT", nargs="?", help="where readout/1 lines go (default: stdout)")
+        ns = p.parse_args(args)
+        return commands.parse_jsonl(ns.source, ns.target)
+    return commands.import_command(args) if name == "import" else commands.search_command(args)
+
+
 def _window_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=PROG,
@@ -51,12 +72,15 @@ def _window_parser() -> argparse.ArgumentParser:
             "commands:\n"
             f"  {PROG} parse FILE... [--format json|text]   print what was found in each readout\n"
             f"  {PROG} export FILE... [--pdf OUT.pdf] [--csv DIR] [--json OUT.json]\n"
+            f"  {PROG} import PATH... [--library PATH]       add readouts to your library\n"
+            f"  {PROG} search QUERY [--library PATH]         search the whole library\n"
             f"Run '{PROG} parse --help' or '{PROG} export --help' for their options."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="readouts to open (text, saved web page or JSON)")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    p.add_argument("--library", metavar="PATH", help="the library to open (default: your data folder's)")
     once = p.add_mutually_exclusive_group()
     once.add_argument("--install-desktop", action="store_true", help="add the app to the applications menu")
     once.add_argument("--uninstall-desktop", action="store_true", help="remove what --install-desktop added")
@@ -65,6 +89,8 @@ def _window_parser() -> argparse.ArgumentParser:
 
 def _window_command(args: list[str]) -> int:
     ns = _window_parser().parse_args(args)
+    if ns.library:  # the window's library controller reads it (`library.default_library_path`)
+        os.environ["READOUT_BROWSER_LIBRARY"] = os.path.abspath(ns.library)
     if ns.install_desktop or ns.uninstall_desktop:
         if ns.files:
             _error("--install-desktop and --uninstall-desktop take no files")
@@ -109,7 +135,8 @@ def _parse_files(files: list[str], fmt: str) -> int:
             _error(str(e))
             status = EXIT_UNREADABLE
         except Exception as e:  # a fault in the parser must not stop the other files
-            _error(f"{path}: the parser failed on this file ({type(e).__name__}: {e}); please report it")
+            failure = f"{type(e).__name__}: {e}"
+            _error(f"{shown(path)}: the parser failed on this file ({failure}); please report it")
             status = EXIT_UNREADABLE
     _use_utf8(sys.stdout)
     if fmt == "json":
@@ -126,7 +153,8 @@ def _parse_files(files: list[str], fmt: str) -> int:
     else:
         from readout_browser.summary import render
 
-        sys.stdout.write(("\n" + "─" * 100 + "\n\n").join(render(r) for r in readouts))
+        text = ("\n" + "─" * 100 + "\n\n").join(render(r) for r in readouts)
+        sys.stdout.write(printable(text, keep="\n\t"))
     sys.stdout.flush()
     return status
 
@@ -184,12 +212,21 @@ def _desktop_command(install: bool) -> int:
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    _use_utf8(sys.stderr)
+    print(f"{PROG}: {printable(message)}", file=sys.stderr)
+
+
+def shown(path: str | os.PathLike[str] | bytes) -> str:
+    """A file name as the user reads it: decoded as the file system does, never failing."""
+    return printable(os.fsdecode(path))
 
 
 def _use_utf8(stream: object) -> None:
-    """Readouts are full of typographic quotes: write them even where the locale's encoding cannot."""
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    """Readouts are full of typographic quotes: write them even where the locale's encoding cannot.
+
+    A file name that is not UTF-8 reaches Python with lone surrogates; they are written escaped
+    rather than failing the whole command.
+    """
     reconfigure = getattr(stream, "reconfigure", None)
-    if encoding != "utf8" and reconfigure is not None:
-        reconfigure(encoding="utf-8")
+    if reconfigure is not None:
+        reconfigure(encoding="utf-8", errors="backslashreplace")

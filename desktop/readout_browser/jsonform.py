@@ -7,6 +7,7 @@ raises `ReadoutError` naming the file and the first thing that is wrong.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from readout_browser.model import (
 )
 
 SCHEMA = "readout/1"
+MAX_DEPTH = 64
+"""Deepest chain of sub-allocations or sub-topics read: a readout nests a few levels, never dozens."""
 
 
 def _span(s: Span | None) -> list[int] | None:
@@ -52,6 +55,8 @@ def to_dict(r: Readout) -> dict[str, Any]:
             "title": r.source.title,
             "date": r.source.date,
             "publisher": r.source.publisher,
+            # Only a saved web page has headings; a text's source stays as it always was.
+            **({"headings": [_span(s) for s in r.source.headings]} if r.source.headings else {}),
         },
         "text": r.text,
         "meeting": {
@@ -129,7 +134,7 @@ def to_dict(r: Readout) -> dict[str, Any]:
 
 def dumps(r: Readout, indent: int | None = 2) -> str:
     """The readout as `readout/1` JSON text."""
-    return json.dumps(to_dict(r), ensure_ascii=False, indent=indent)
+    return json.dumps(to_dict(r), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 class _Reader:
@@ -166,6 +171,29 @@ class _Reader:
         if v not in allowed:
             raise self.fail(f"{where}.{key}", f"is {v!r}, not one of {', '.join(allowed)}")
         return v
+
+    def number(self, v: Any, where: str) -> float:
+        """A finite number: NaN, infinity or more than a float holds is no amount of money."""
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            raise self.fail(where, "is not a number")
+        try:
+            value = float(v)
+        except OverflowError:
+            value = math.inf
+        if not math.isfinite(value):
+            raise self.fail(where, "is not a finite number")
+        return value
+
+    def nesting(self, items: tuple[Any, ...], where: str) -> None:
+        """Refuse parents chained deeper than any readout nests them: every tree is walked by recursion."""
+        parent_of = {x.id: x.parent for x in items}
+        for i, x in enumerate(items):
+            seen, parent = {x.id}, x.parent
+            while parent in parent_of and parent not in seen:  # a loop of parents ends the walk
+                if len(seen) > MAX_DEPTH:
+                    raise self.fail(f"{where}[{i}].parent", f"nests {where} more than {MAX_DEPTH} deep")
+                seen.add(parent)
+                parent = parent_of[parent]
 
     def span(self, v: Any, where: str, optional: bool = False) -> Span | None:
         if v is None and optional:
@@ -226,14 +254,14 @@ def from_dict(d: Any, path: str | None = None) -> Readout:
 
     def pledge(p: Mapping[str, Any], w: str) -> Pledge:
         amount = p.get("amount")
-        if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int | float)):
-            raise rd.fail(f"{w}.amount", "is not a number")
+        if amount is not None:
+            amount = rd.number(amount, f"{w}.amount")
         return Pledge(
             id=rd.str_(p, "id", w, True) or "",
             span=rd.span(p.get("span"), f"{w}.span") or (0, 0),
             donor=rd.str_(p, "donor", w),
             recipient=rd.str_(p, "recipient", w),
-            amount=None if amount is None else float(amount),
+            amount=amount,
             currency=rd.str_(p, "currency", w),
             currency_text=rd.str_(p, "currency_text", w),
             currency_inferred=bool(p.get("currency_inferred", False)),
@@ -248,13 +276,10 @@ def from_dict(d: Any, path: str | None = None) -> Readout:
         )
 
     def amount(a: Mapping[str, Any], w: str) -> Amount:
-        value = a.get("amount")
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise rd.fail(f"{w}.amount", "is not a number")
         return Amount(
             id=rd.str_(a, "id", w, True) or "",
             span=rd.span(a.get("span"), f"{w}.span") or (0, 0),
-            amount=float(value),
+            amount=rd.number(a.get("amount"), f"{w}.amount"),
             kind=rd.enum(a, "kind", w, AMOUNT_KINDS, "other"),
             currency=rd.str_(a, "currency", w),
             currency_text=rd.str_(a, "currency_text", w),
@@ -270,6 +295,10 @@ def from_dict(d: Any, path: str | None = None) -> Readout:
             spans=rd.spans(t, "spans", w),
         )
 
+    pledges = rd.many(d, "pledges", pledge)
+    topics = rd.many(d, "topics", topic)
+    rd.nesting(pledges, "pledges")
+    rd.nesting(topics, "topics")
     formats = rd.items(mt, "formats", "meeting")
     if not all(isinstance(f, str) for f in formats):
         raise rd.fail("meeting.formats", "holds something other than strings")
@@ -280,6 +309,7 @@ def from_dict(d: Any, path: str | None = None) -> Readout:
             title=rd.str_(src, "title", "source"),
             date=rd.str_(src, "date", "source"),
             publisher=rd.str_(src, "publisher", "source"),
+            headings=rd.spans(src, "headings", "source"),
         ),
         text=text,
         meeting=Meeting(
@@ -290,8 +320,8 @@ def from_dict(d: Any, path: str | None = None) -> Readout:
         ),
         people=rd.many(d, "people", person),
         quotes=rd.many(d, "quotes", quote),
-        pledges=rd.many(d, "pledges", pledge),
-        topics=rd.many(d, "topics", topic),
+        pledges=pledges,
+        topics=topics,
         paragraphs=rd.spans(d, "paragraphs", ""),
         sentences=rd.spans(d, "sentences", ""),
         amounts=rd.many(d, "amounts", amount),
@@ -299,10 +329,18 @@ def from_dict(d: Any, path: str | None = None) -> Readout:
     )
 
 
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 def load(path: str | Path, text: str) -> Readout:
     """A readout from the text of a `readout/1` file."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
         raise ReadoutError(path, f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    except RecursionError:
+        raise ReadoutError(path, "not a readout/1 file: its JSON is nested too deeply to read") from None
+    except ValueError as e:  # NaN or Infinity, or an integer of thousands of digits
+        raise ReadoutError(path, f"not valid JSON ({e})") from None
     return from_dict(data, str(path))

@@ -45,6 +45,9 @@ class Source:
     title: str | None = None
     date: str | None = None
     publisher: str | None = None
+    # Paragraphs of the text that the saved web page set as headings (its subheadings), so the
+    # source pane can show them as the page did; empty for plain text.
+    headings: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,11 @@ def resource(name: str) -> Path:
     return _shipped("resources") / name
 
 
+def resource_folders() -> tuple[Path, ...]:
+    """The folders data files are read from, the user's first."""
+    return (user_config_dir(), _shipped("resources"))
+
+
 def seeds_dir() -> Path:
     """The folder of readouts shipped with the app."""
     return _shipped("seeds")

@@ -51,6 +51,8 @@ def _participants(r: Readout) -> str:
             about = f"{about} ({p.country})" if about else p.country
         mentions = f"{len(p.mentions)} mention{'s' if len(p.mentions) != 1 else ''}"
         name = p.name or p.title or p.id
+        if p.from_roster:
+            name += " (name from the dated roster of office holders)"
         lines.append(f"  {name}" + (f" — {about}" if about and about != name else "") + f", {mentions}")
     if not r.people:
         lines.append("  none found")
@@ -113,6 +115,9 @@ def _pledge_tree(r: Readout) -> Iterator[tuple[int, Pledge]]:
 
     for p in r.pledges:
         if p.parent is None or p.parent not in ids:
+            yield from under(p, 0)
+    for p in r.pledges:
+        if p.id not in shown:  # in a loop of parents, so under no root: shown from where it is met
             yield from under(p, 0)
 
 

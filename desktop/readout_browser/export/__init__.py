@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from readout_browser.errors import ReadoutError
+from readout_browser.atomic import write_text
+from readout_browser.errors import ReadoutError, printable
 from readout_browser.export.csv_export import export_csv
 from readout_browser.export.pledge_table import DEFAULT_CURRENCY, shared_rates
 from readout_browser.export.subset import readout_subset
@@ -36,16 +37,14 @@ def export_json(
     """
     out = Path(path)
     if selection is None or not selection.filtered:
-        out.write_text(dumps(readout) + "\n", encoding="utf-8")
-        return out
+        return write_text(out, dumps(readout) + "\n")
     document = to_dict(readout_subset(readout, selection))
     document["filter"] = filter_text or ""
-    out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return out
+    return write_text(out, json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
 
 
 def _fail(where: str | Path, reason: str) -> int:
-    print(f"{_PROG}: {where}: {reason}", file=sys.stderr)
+    print(f"{_PROG}: {printable(f'{where}: {reason}')}", file=sys.stderr)
     return 2
 
 

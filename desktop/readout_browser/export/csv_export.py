@@ -2,12 +2,16 @@
 
 `pledges.csv` has one row per pledge; a sub-allocation names its parent in
 `parent_id` (the activity / sub-activity rows of trackers such as the Kiel
-Institute's), so summing the rows without a parent never counts money twice. Each
+Institute's) and says so in `level`, and only a pledge's own row fills
+`counted_amount`: `SUM(counted_amount)` gives the total the app shows, never counting
+money twice (`amount` still holds every row's figure). Each
 row carries the amount as the readout wrote it and the sentence it stands in, so
 the number can be checked, and the amount converted at the ECB rate with the day
 of the rate. `quotes.csv` has one row per quote; `people.csv` and `topics.csv` list the
 participants and the topic tree. Several readouts go into the same files, told apart by
-the `readout` column.
+the `readout` column, with the readout's date, title, publisher and URL beside it. Every
+row is one line: line breaks inside a cell become spaces (a topic's sentences are parted
+by " | "), so a spreadsheet or `grep` sees one record per line.
 
 Files are UTF-8 with a byte-order mark, so spreadsheet programs read the names
 (Šefčovič, Zelenskyy’s) right. A text cell that begins like a formula (=, +, -, @)
@@ -17,19 +21,26 @@ gets a leading apostrophe, so a spreadsheet shows the text instead of running it
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
+from readout_browser.atomic import replacing
 from readout_browser.export.pledge_table import DEFAULT_CURRENCY, pledge_table
 from readout_browser.export.wording import person_name
 from readout_browser.model import Readout
 from readout_browser.rates import Rates
 from readout_browser.search.matching import Selection
+from readout_browser.summaries import readout_date
 
+READOUT_COLUMNS = ("readout", "readout_date", "readout_title", "publisher", "url")
+"""The columns every file opens with: which readout a row comes from."""
 PLEDGE_COLUMNS = (
-    "readout",
+    *READOUT_COLUMNS,
     "id",
     "parent_id",
+    "level",
+    "counted_amount",
     "donor",
     "recipient",
     "amount",
@@ -50,10 +61,25 @@ PLEDGE_COLUMNS = (
     "start",
     "end",
 )
-QUOTE_COLUMNS = ("readout", "id", "kind", "speaker", "speaker_id", "text", "cue", "sentence", "start", "end")
-PEOPLE_COLUMNS = ("readout", "id", "name", "title", "country", "mentions")
-TOPIC_COLUMNS = ("readout", "id", "label", "parent_id", "sentences", "evidence")
+QUOTE_COLUMNS = (
+    *READOUT_COLUMNS,
+    "id",
+    "kind",
+    "speaker",
+    "speaker_id",
+    "text",
+    "cue",
+    "sentence",
+    "start",
+    "end",
+)
+PEOPLE_COLUMNS = (*READOUT_COLUMNS, "id", "name", "title", "country", "mentions")
+TOPIC_COLUMNS = (*READOUT_COLUMNS, "id", "label", "parent_id", "sentences", "evidence")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ONE_LINE = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+SENTENCE_SEPARATOR = " | "
+"""Parts the sentences filed under a topic within one cell."""
+LEVELS = ("pledge", "sub-allocation")
 
 
 def _cell(value: object) -> str | int | float:
@@ -66,7 +92,7 @@ def _cell(value: object) -> str | int | float:
         return int(value) if value.is_integer() else round(value, 6)
     if isinstance(value, int):
         return value
-    text = str(value)
+    text = _ONE_LINE.sub(" ", str(value))
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
@@ -75,6 +101,18 @@ def readout_name(readout: Readout) -> str:
     if readout.source.path:
         return Path(readout.source.path).name
     return readout.source.url or readout.display_title
+
+
+def readout_values(readout: Readout) -> dict[str, object]:
+    """The cells that say which readout a row comes from."""
+    source = readout.source
+    return {
+        "readout": readout_name(readout),
+        "readout_date": readout_date(readout),
+        "readout_title": readout.display_title,
+        "publisher": source.publisher,
+        "url": source.url,
+    }
 
 
 def _sentence(readout: Readout, start: int) -> str:
@@ -90,15 +128,17 @@ def pledge_rows(
 ) -> list[dict[str, str | int | float]]:
     """The rows of `pledges.csv` for one readout, parents before their sub-allocations."""
     table = pledge_table(readout, currency, pledge_ids, rates)
-    name = readout_name(readout)
+    where = readout_values(readout)
     rows = []
     for row in table.rows:
         p, c = row.pledge, row.conversion
         evidence = readout.snippet(p.evidence) if p.evidence else _sentence(readout, p.span[0])
         values: dict[str, object] = {
-            "readout": name,
+            **where,
             "id": p.id,
             "parent_id": p.parent,
+            "level": LEVELS[1] if p.parent else LEVELS[0],
+            "counted_amount": None if p.parent else p.amount,
             "donor": p.donor,
             "recipient": p.recipient,
             "amount": p.amount,
@@ -127,13 +167,13 @@ def quote_rows(
     readout: Readout, quote_ids: Collection[str] | None = None
 ) -> list[dict[str, str | int | float]]:
     """The rows of `quotes.csv` for one readout, in reading order."""
-    name = readout_name(readout)
+    where = readout_values(readout)
     rows = []
     for q in readout.quotes:
         if quote_ids is not None and q.id not in quote_ids:
             continue
         values: dict[str, object] = {
-            "readout": name,
+            **where,
             "id": q.id,
             "kind": q.kind,
             "speaker": person_name(readout, q.speaker),
@@ -152,12 +192,12 @@ def people_rows(
     readout: Readout, person_ids: Collection[str] | None = None
 ) -> list[dict[str, str | int | float]]:
     """The rows of `people.csv` for one readout: who took part, and how often the text names them."""
-    name = readout_name(readout)
+    where = readout_values(readout)
     return [
         {
             k: _cell(v)
             for k, v in (
-                ("readout", name),
+                *where.items(),
                 ("id", p.id),
                 ("name", p.name),
                 ("title", p.title),
@@ -174,17 +214,17 @@ def topic_rows(
     readout: Readout, topic_ids: Collection[str] | None = None
 ) -> list[dict[str, str | int | float]]:
     """The rows of `topics.csv` for one readout: each topic with the sentences filed under it."""
-    name = readout_name(readout)
+    where = readout_values(readout)
     return [
         {
             k: _cell(v)
             for k, v in (
-                ("readout", name),
+                *where.items(),
                 ("id", t.id),
                 ("label", t.label),
                 ("parent_id", t.parent),
                 ("sentences", len(t.spans)),
-                ("evidence", "\n".join(readout.snippet(s).strip() for s in t.spans)),
+                ("evidence", SENTENCE_SEPARATOR.join(readout.snippet(s).strip() for s in t.spans)),
             )
         }
         for t in readout.topics
@@ -193,7 +233,7 @@ def topic_rows(
 
 
 def _write(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str | int | float]]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
+    with replacing(path, encoding="utf-8-sig", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from readout_browser.atomic import sibling
 from readout_browser.errors import ReadoutError
 from readout_browser.export.page_breaks import clear_breaks, keep_together
 from readout_browser.export.pledge_table import DEFAULT_CURRENCY
@@ -243,7 +244,8 @@ def export_pdf(
         raise ReadoutError(path, f"cannot be written: the folder {Path(path).parent} does not exist")
     doc = readout_document(readout, selection, currency, filter_text, rates)
     title = report_title(readout)
-    pages = render_to_printer(doc, pdf_printer(path, title), title, page_footer(readout))
-    if not Path(path).is_file():
-        raise ReadoutError(path, "could not be written")
+    with sibling(path) as partial:  # the old report stays whole until the new one is
+        pages = render_to_printer(doc, pdf_printer(partial, title), title, page_footer(readout))
+        if not partial.stat().st_size:
+            raise ReadoutError(path, "could not be written")
     return pages

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, pairwise
 
 from readout_browser.model import Person, Quote, Span
 from readout_browser.parse.document import Document
@@ -74,6 +75,8 @@ class AmountContext:
         self._categories: dict[int, dict[str, float]] = {}
         self._recipients: dict[int, list[tuple[int, str]]] = {}
         self._before_start: dict[tuple[int, int], int] = {}
+        self._quote_index: dict[int, tuple[list[Quote], list[int], list[int]] | None] = {}
+        self._heads: dict[int, int] | None = None  # list item paragraph -> the paragraph opening the list
         year = (doc.source.date or "")[:4]
         self.year = year if year.isdigit() else None
 
@@ -120,7 +123,23 @@ class AmountContext:
         return self.doc.paragraph_index(a) == self.doc.paragraph_index(b)
 
     def quote_at(self, pos: int, quotes: list[Quote]) -> Quote | None:
-        return next((q for q in quotes if q.span[0] <= pos < q.span[1]), None)
+        """The first of `quotes` whose span holds `pos`.
+
+        Found by halving over the starts and the farthest end reached so far, not by trying
+        every quote: a long readout has thousands, and this is asked of every amount.
+        """
+        if id(quotes) not in self._quote_index:
+            starts = [q.span[0] for q in quotes]
+            in_order = all(a <= b for a, b in pairwise(starts))
+            reach = list(accumulate((q.span[1] for q in quotes), max))
+            self._quote_index[id(quotes)] = (quotes, starts, reach) if in_order else None
+        index = self._quote_index[id(quotes)]
+        if index is None or index[0] is not quotes:  # not in reading order: try each
+            return next((q for q in quotes if q.span[0] <= pos < q.span[1]), None)
+        _, starts, reach = index
+        k = bisect_right(starts, pos)  # the quotes that start at or before pos
+        j = bisect_right(reach, pos, 0, k)  # the first of them whose end passes pos
+        return quotes[j] if j < k else None
 
     def before_start(self, a: Amount, i: int) -> int:
         """Where the words that govern an amount begin: the start of its clause, and after an

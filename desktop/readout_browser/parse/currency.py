@@ -9,7 +9,6 @@ are resolved from who publishes the readout and who gives the money.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -19,9 +18,9 @@ from babel import Locale
 from babel.numbers import get_currency_name, get_territory_currencies
 
 from readout_browser.model import Source
+from readout_browser.parse import datafiles
 from readout_browser.parse.places import places
 from readout_browser.parse.wordlists import small_letters
-from readout_browser.paths import resource
 
 # CLDR codes that are not money a government gives: precious metals, test and accounting units.
 _NOT_MONEY = frozenset(
@@ -63,6 +62,8 @@ class Lexicon:
     # Every written form by its first letter in small letters, then by its length, longest
     # first: (length, exact forms, names in small letters).
     _by_first: dict[str, tuple[tuple[int, frozenset[str], frozenset[str]], ...]]
+    # Letter signs read only right before a number ("R300 million"): after one, "5 Kenyans" is no money.
+    signs: dict[str, CurrencyForm]
 
     def form(self, written: str) -> CurrencyForm | None:
         """The currency a written form names: a symbol, an ISO code or a name."""
@@ -137,14 +138,18 @@ def _by_first(
     return grouped
 
 
-@cache
 def lexicon() -> Lexicon:
-    """The currency lexicon: CLDR's English names and symbols plus currencies.toml."""
-    data = tomllib.loads(resource("currencies.toml").read_text(encoding="utf-8"))
+    """The currency lexicon: CLDR's English names and symbols plus currencies.toml, compiled once
+    per version of that file."""
+    return datafiles.compiled("currencies.toml", _compile_lexicon)
+
+
+def _compile_lexicon(data: dict[str, Any]) -> Lexicon:
     en = _english()
     current = _current_codes()
     names: dict[str, CurrencyForm] = {}
     symbols: dict[str, CurrencyForm] = {}
+    signs: dict[str, CurrencyForm] = {}
     # Historical currencies first, so that a name shared with a current one goes to the current one.
     for code in sorted(set(en.currencies) - _NOT_MONEY, key=lambda c: c in current):
         for name in (en.currencies[code], get_currency_name(code, 1, en), get_currency_name(code, 2, en)):
@@ -165,7 +170,9 @@ def lexicon() -> Lexicon:
                 names[_fold(written)] = form
             else:
                 symbols[written] = form
-    return Lexicon(names, symbols, current, data, dict(en.currencies), _by_first(names, symbols))
+        for written in shared.get("signs", ()):
+            signs[written] = form
+    return Lexicon(names, symbols, current, data, dict(en.currencies), _by_first(names, symbols), signs)
 
 
 def own_currency(party: str | None, units: tuple[str, ...]) -> str | None:
@@ -197,16 +204,22 @@ def infer(form: CurrencyForm, donor: str | None, publisher: str | None) -> tuple
     return form.default, True
 
 
-@cache
 def _publisher_tables() -> tuple[dict[str, str], dict[str, str]]:
-    data = lexicon().data.get("publishers", {})
-    return dict(data.get("hosts", {})), dict(data.get("names", {}))
+    return datafiles.compiled("currencies.toml", _compile_publisher_tables)
+
+
+def _compile_publisher_tables(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+    publishers = data.get("publishers", {})
+    return dict(publishers.get("hosts", {})), dict(publishers.get("names", {}))
 
 
 def source_country(source: Source) -> str | None:
     """The country (or organisation) that publishes a readout, from its address or publisher."""
     hosts, names = _publisher_tables()
-    host = (urlsplit(source.url).hostname or "") if source.url else ""
+    try:
+        host = (urlsplit(source.url).hostname or "") if source.url else ""
+    except ValueError:  # "http://[x": written in a header, but no address
+        host = ""
     host = host.lower().removeprefix("www.")
     if host:
         labels = host.split(".")

@@ -1,10 +1,22 @@
-"""A readout body cut into paragraphs and sentences: what every extraction stage reads."""
+"""A readout body cut into paragraphs and sentences: what every extraction stage reads.
+
+The stages ask the same questions of one text (where the speech verbs are, which stretches are
+quoted, what its words are), so the document answers each once, the first time a stage asks,
+and every later stage reads the same answer.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from readout_browser.model import Source, Span, span_index
+
+if TYPE_CHECKING:
+    from readout_browser.parse.marks import QuoteIndex
+    from readout_browser.parse.speech import CueIndex
+    from readout_browser.parse.tokens import Tokens
 
 
 @dataclass(frozen=True)
@@ -19,3 +31,24 @@ class Document:
     def paragraph_index(self, offset: int) -> int | None:
         """Index of the paragraph that holds a character offset."""
         return span_index(self.paragraphs, offset)
+
+    @cached_property
+    def cues(self) -> CueIndex:
+        """Every speech verb of the text."""
+        from readout_browser.parse.speech import lexicon
+
+        return lexicon().cues(self.text)
+
+    @cached_property
+    def marks(self) -> QuoteIndex:
+        """The quoted stretches of the text."""
+        from readout_browser.parse.marks import QuoteIndex
+
+        return QuoteIndex(self.text, self.paragraphs)
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """The words of the text with their offsets."""
+        from readout_browser.parse.tokens import Tokens
+
+        return Tokens.of(self.text)

@@ -12,6 +12,7 @@ readout's money goes to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from readout_browser.parse.amount_context import CLAUSE_END, REACH, WORD, AmountContext, Candidate
@@ -27,14 +28,22 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?i)(?<![\w-])(?:to|for|in|into|against|towards?|on|at|with|about|than|between|among|across|"
     r"throughout|visit(?:ed|ing)?|within|inside|and)\s+(?:the\s+)?$"
 )
-_AGENT_BEFORE = re.compile(r"(?i)(?<![\w-])(?:by|from)\s+(?:the\s+)?$")
+# Between a giving word and "from": the receiver ("support | to Ukraine | from the EU").
+_TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*")
+_AGENT_BEFORE = re.compile(r"(?i)(?<![\w-])(?:(?P<by>by)|from)\s+(?:the\s+)?$")
 _RECIPIENT_BEFORE = re.compile(
     r"(?i)(?<![\w-])(?:to|for|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|grant(?:s|ed|ing)?|"
-    r"help(?:s|ed|ing)?|support(?:s|ed|ing)?|assist(?:s|ed|ing)?|towards?)\s+(?:the\s+)?$"
+    r"help(?:s|ed|ing)?|support(?:s|ed|ing)?|assist(?:s|ed|ing)?|towards?)\s+(?:the\s+)?"
+    r"(?:(?:people|population|citizens|children|refugees|Republic|Kingdom|State|Government)\s+(?:of|in|from)\s+"
+    r"(?:the\s+)?)?$"
 )
 _RECIPIENT_AFTER = re.compile(
     r"(?i)\s+(?:is|are|was|were|has been|will be)\s+provided|\s+(?:has\s+|will\s+)?receiv"
 )
+
+
+# Between a pledge and the next giver of a list that leaves out the verb: ", and the", "; ".
+_GAP_BEFORE = re.compile(r"(?i)\s*(?:[,;]\s*(?:(?:and|while|whereas)\s+)?|(?:and|while|whereas)\s+)(?:the\s+)?")
 
 
 class DonorReader(AmountContext):
@@ -110,13 +119,15 @@ class DonorReader(AmountContext):
             return actor
         # The agent: "provided by the United States", "help from the UK".
         for m in self.parties.in_span(s, e):
-            if m.party not in exclude and _AGENT_BEFORE.search(text[max(0, m.span[0] - 12) : m.span[0]]):
+            if m.party not in exclude and self.is_agent(m.span[0]):
                 return m.party
         # The speaker: "We will allocate ...", or a reported "He announced ...".
         for quotes in (self.direct, self.reported):
             q = self.quote_at(pos, quotes)
             if q and q.speaker:
-                party = self.party_of_person(q.speaker)
+                # A speaker the text gives no country or office abroad speaks for the publisher
+                # (a minister quoted in her government's release).
+                party = self.party_of_person(q.speaker) or self.parties.host
                 if party and party not in exclude:
                     return party
         # "We will allocate ..." in the narration: the publisher speaks.
@@ -134,6 +145,25 @@ class DonorReader(AmountContext):
             if m and i - self.sentence_of(m.span[0]) <= 3:
                 return m.party
         return None
+
+    def is_agent(self, pos: int) -> bool:
+        """Whether the party named at `pos` is the one the money comes from: "provided by the
+        United States", "help from the UK", "$5 million from Japan"; not "refugees from Syria"."""
+        text = self.text
+        agent = _AGENT_BEFORE.search(text, max(0, pos - 12), pos)
+        if agent is None:
+            return False
+        if agent.group("by"):
+            return True
+        at = agent.start()
+        k = bisect_right(self._amount_ends, at) - 1
+        if k >= 0 and at - self.amounts[k].span[1] <= 2:
+            return True  # "$5 million from Japan"
+        # A giving word just before "from" ("help from", "resources from", "support to Ukraine from").
+        for cue in self.words.find(text, max(0, at - 60), agent.end()):
+            if cue.kind != "block" and (cue.end >= at - 2 or _TO_RECIPIENT.fullmatch(text, cue.end, at)):
+                return True
+        return False
 
     def acting_party(self, start: int, end: int, exclude: set[str]) -> str | None:
         """The nearest party before `end` that a giving word follows within a few words, else
@@ -181,9 +211,7 @@ class DonorReader(AmountContext):
             if actor:
                 return actor, "earlier"
             for m in self.parties.in_span(ps, pe):
-                if m.party not in exclude and _AGENT_BEFORE.search(
-                    self.text[max(0, m.span[0] - 12) : m.span[0]]
-                ):
+                if m.party not in exclude and self.is_agent(m.span[0]):
                     return m.party, "earlier"
         # The publisher, when the text names no one else or the sum is in its own money ("£50m"
         # on gov.uk); otherwise the one other party of a two-sided readout.
@@ -222,3 +250,26 @@ class DonorReader(AmountContext):
         goes to when the text does not say "to ..."."""
         counts = Counter(m.party for m in self.parties.in_span(*self.sentence_span(i)) if m.party != donor)
         return counts.most_common(1)[0][0] if counts else None
+
+    def headline_party(self, donor: str | None) -> str | None:
+        """The party other than the donor that the title or the opening sentence names: whom a
+        readout's money goes to when its sentence only names a purpose ("Further support for
+        Malawi's flood recovery" over "... will contribute $4 million to the recovery")."""
+        titled = [places().canonical(f.name) or f.name for f in places().find(self.doc.source.title or "")]
+        opening = [m.party for m in self.parties.in_span(*self.sentence_span(0))] if self.starts else []
+        return next((n for n in titled + opening if n != donor), None)
+
+    def gapped_party(self, a: Amount, i: int) -> str | None:
+        """The party of a list item whose giving verb is left out: "Japan pledged $10 million
+        and Korea $2.5 million" gives Korea's share to Korea, not to Japan."""
+        previous = self.amount_before(a.start, i)
+        if previous is None:
+            return None
+        named = self.parties.in_span(previous.span[1], a.start)
+        if not named:
+            return None
+        m = named[-1]
+        text = self.text
+        if not (_GAP_BEFORE.fullmatch(text, previous.span[1], m.span[0]) and text[m.span[1] : a.start].isspace()):
+            return None
+        return m.party

@@ -3,7 +3,7 @@
 Whatever the user opens, they get either a body to parse or a clear refusal that names
 the file and says what is wrong with it. Encodings are detected (byte-order marks,
 UTF-16, then charset-normalizer), never assumed; line endings are normalised so every
-span counts characters the same way on every platform. trafilatura and
+span counts characters the same way on every platform. trafilatura (through `webpage`) and
 charset-normalizer are imported only when a file needs them, so opening a plain UTF-8
 readout stays fast.
 """
@@ -11,7 +11,10 @@ readout stays fast.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -19,9 +22,12 @@ from typing import Literal
 from readout_browser import jsonform
 from readout_browser.errors import ReadoutError
 from readout_browser.model import Readout, Source
+from readout_browser.parse.webpage import read_page
 
 Kind = Literal["text", "html", "json"]
 
+HTML_MAX_DEPTH = 255
+"""Deepest nesting of tags the HTML parser reads (libxml2's limit); a page nested deeper loses its text."""
 TEXT_CAP = 5 * 1024 * 1024
 """Largest text or web page accepted: a readout is a few kilobytes; beyond this it is not one."""
 JSON_CAP = 50 * 1024 * 1024
@@ -51,6 +57,10 @@ _HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
 # Control characters that never occur in text (tab, newline, form feed and CR do).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*?(/?)>")
+_VOID_TAGS = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track"]
+)
 _ARTICLE_SENTENCE = re.compile(r"(?:\S+\s+){4,}\S*[.!?…\"”»’)]\s*$")
 
 
@@ -60,43 +70,94 @@ def load_document(path: str | Path) -> Readout | tuple[Source, str]:
     Raises `ReadoutError` naming the file and the reason when it cannot be read.
     """
     p = Path(path)
-    data = _read_bytes(p)
     kind = _KIND_BY_SUFFIX.get(p.suffix.lower())
     # Only a file named .json may be larger than a text: a readout's JSON form carries its spans.
-    cap = JSON_CAP if kind == "json" else TEXT_CAP
-    if len(data) > cap:
-        raise _too_large(p, len(data), cap)
+    data = _read_bytes(p, JSON_CAP if kind == "json" else TEXT_CAP)
     text = _normalise_newlines(_decode(p, data, _declared_charset(data) if kind != "json" else None))
     if not text.strip():
         raise ReadoutError(p, "the file holds no text, only blank space")
     kind = kind or _sniff(text)
     if kind == "html":
-        return _from_html(p, text)
+        try:
+            return _from_html(p, text)
+        except ReadoutError:
+            if _nesting_depth(text) > HTML_MAX_DEPTH:
+                raise ReadoutError(p, f"the web page is nested too deeply to be read (its tags go more than "
+                                      f"{HTML_MAX_DEPTH} levels deep)") from None
+            raise
     if kind == "json":
         return jsonform.load(p, text)
     return _from_text(p, text)
 
 
-def _read_bytes(p: Path) -> bytes:
-    """The file's bytes, refusing what is not a readable, non-empty, not enormous file."""
-    if not p.exists():
-        raise ReadoutError(p, "no such file")
-    if p.is_dir():
-        raise ReadoutError(p, "is a folder, not a file")
+def _read_bytes(p: Path, cap: int) -> bytes:
+    """The file's bytes, refusing what is not a readable, non-empty regular file of at most `cap` bytes.
+
+    A FIFO would wait for a writer forever and a device never ends, so anything but a regular
+    file is refused before it is read; the file is opened without waiting (it may have been
+    swapped for a FIFO since it was looked at) and checked again, and never read past the cap.
+    """
     try:
-        size = p.stat().st_size
-        if size > JSON_CAP:
-            raise _too_large(p, size, JSON_CAP)
-        with p.open("rb") as f:
-            # One byte past the largest cap is enough to know the file is too large.
-            data = f.read(JSON_CAP + 1)
-    except PermissionError:
-        raise ReadoutError(p, "permission denied: you are not allowed to read this file") from None
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as e:
-        raise ReadoutError(p, f"cannot be read ({e.strerror or e})") from None
+        raise _unreadable(p, e) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadoutError(p, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadoutError(p, f"is {_file_kind(info.st_mode)}, not a regular file")
+        if info.st_size > cap:
+            raise _too_large(p, info.st_size, cap)
+        with os.fdopen(os.dup(fd), "rb") as f:
+            # One byte past the cap is enough to know the file is too large (it may have grown).
+            data = f.read(cap + 1)
+    except OSError as e:
+        raise _unreadable(p, e) from None
+    finally:
+        os.close(fd)
+    if len(data) > cap:
+        raise _too_large(p, max(len(data), info.st_size), cap)
     if not data:
         raise ReadoutError(p, "the file is empty")
     return data
+
+
+def _nesting_depth(html: str) -> int:
+    """How deep the page's elements nest, counting open tags against closing ones."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m.group(1):
+            depth = max(0, depth - 1)
+        elif not m.group(3) and m.group(2).lower() not in _VOID_TAGS:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _unreadable(p: Path, e: OSError) -> ReadoutError:
+    """The refusal for a file that cannot be opened or read, in the user's words."""
+    if e.errno == errno.ELOOP:
+        return ReadoutError(p, "is a symbolic link that leads back to itself (a loop of links)")
+    if isinstance(e, FileNotFoundError):
+        if os.path.islink(p):
+            return ReadoutError(p, "is a symbolic link to a file that does not exist")
+        return ReadoutError(p, "no such file")
+    if isinstance(e, IsADirectoryError):
+        return ReadoutError(p, "is a folder, not a file")
+    if isinstance(e, PermissionError):
+        return ReadoutError(p, "permission denied: you are not allowed to read this file")
+    return ReadoutError(p, f"cannot be read ({e.strerror or e})")
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -118,6 +179,9 @@ def _too_large(p: Path, size: int, cap: int) -> ReadoutError:
     def mb(n: int) -> str:
         return f"{n / (1024 * 1024):.1f} MB"
 
+    if mb(size) == mb(cap):  # just over the limit: megabytes would read as the same size
+        sizes = f"{size:,} bytes; the limit is {cap:,} bytes, {mb(cap)}"
+        return ReadoutError(p, f"the file is too large to be a readout ({sizes})")
     return ReadoutError(p, f"the file is too large to be a readout ({mb(size)}; the limit is {mb(cap)})")
 
 
@@ -133,7 +197,7 @@ def _decode(p: Path, data: bytes, declared: str | None = None) -> str:
     if declared:
         try:
             return _check_text(p, data.decode(declared))
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError, ValueError):  # also "punycode", a codec but no charset
             pass  # a wrong or unknown declaration: detect instead
     if b"\x00" not in data:
         try:
@@ -249,35 +313,21 @@ def _tidy_body(body: str) -> str:
 
 
 def _from_html(p: Path, html: str) -> tuple[Source, str]:
-    """The article of a saved web page and its metadata, through trafilatura."""
-    import trafilatura  # slow to import; only web pages need it
-
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
-    )
-    text = _normalise_newlines(doc.text or "") if doc is not None else ""
-    title = _clean(doc.title) if doc is not None else None
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    if lines and title and _same_words(lines[0], title):
-        lines = lines[1:]  # the page's own heading, not a paragraph of the readout
-    if not any(_ARTICLE_SENTENCE.search(line) for line in lines):
+    """The article of a saved web page and its metadata (see `webpage`), one paragraph a line."""
+    page = read_page(html)
+    if not any(_ARTICLE_SENTENCE.search(line) for line in page.lines):
         raise ReadoutError(p, "no article text found in the web page (only menus, links or page furniture)")
+    body = "\n".join(page.lines)
+    starts = [0]
+    for line in page.lines:
+        starts.append(starts[-1] + len(line) + 1)
     saved_from = _SAVED_FROM.search(html[:2048])
     source = Source(
         path=str(p),
-        url=_clean(doc.url) or (saved_from.group(1) if saved_from else None),
-        title=title,
-        date=_clean(doc.date),
-        publisher=_clean(doc.sitename),
+        url=page.url or (saved_from.group(1) if saved_from else None),
+        title=page.title,
+        date=page.date,
+        publisher=page.publisher,
+        headings=tuple((starts[i], starts[i] + len(page.lines[i])) for i in page.headings),
     )
-    return source, "\n".join(lines)
-
-
-def _clean(value: str | None) -> str | None:
-    value = " ".join(value.split()) if value else ""
-    return value or None
-
-
-def _same_words(a: str, b: str) -> bool:
-    return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
+    return source, body

@@ -29,6 +29,10 @@ _FIRST_PERSON = re.compile(r"\bI\b|\b(?:[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Y
 _ATTRIBUTION_AFTER = re.compile(r"\s*,?\s*(?:[—–-]\s*)?[a-z]")
 # A paragraph this long with no line breaks is a scraper's join of many paragraphs.
 _JOINED_PARAGRAPH = 1500
+# Single marks quote a whole paragraph in some house styles (‘We will help where we can.’); inside
+# a paragraph they are too often apostrophes to be read as quotation marks.
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,8 @@ def _strip(text: str, start: int, end: int) -> Span:
 def _paragraph_stretches(text: str, index: int, para: Span, joined: bool) -> list[Stretch]:
     start, end = para
     marks = [(m.start(), _role(text, m.start(), start, end)) for m in _MARK.finditer(text, start, end)]
+    if not marks and end - start > 2 and text[start] == _SINGLE_OPEN and text[end - 1] == _SINGLE_CLOSE:
+        return [Stretch(_strip(text, start + 1, end - 1), start, end - 1, index)]
     out: list[Stretch] = []
     previous_end = start
     for open_mark, close_mark, cut in _pair(text, start, end, marks):

@@ -10,12 +10,14 @@ whether an amount is a pledge; `pledges` does.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from typing import Any
 
 from readout_browser.model import Qualifier, Span
+from readout_browser.parse import datafiles
 from readout_browser.parse.currency import CurrencyForm, lexicon, own_currency
 from readout_browser.parse.places import places
 from readout_browser.parse.wordlists import word_tree
@@ -104,9 +106,11 @@ def _tree(words: list[str]) -> str:
     return word_tree({w.lower() for w in words}, space=r"\ ") if words else ""
 
 
-@cache
 def _grammar() -> _Grammar:
-    data = lexicon().data
+    return datafiles.compiled("currencies.toml", _compile_grammar)
+
+
+def _compile_grammar(data: dict[str, Any]) -> _Grammar:
     scales = {k.casefold(): float(v) for k, v in data.get("scales", {}).items()}
     word = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
     word_number = (
@@ -157,9 +161,8 @@ def _grammar() -> _Grammar:
         code_after=re.compile(r"[A-Z]{3}(?![\w$])"),
         adjective_unit=re.compile(r"(?P<adj>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?) (?=\w)"),
         joiner=re.compile(r"(?i)\s*(?:(?P<to>(?:up )?to|until|through)|(?P<and>and)|(?P<dash>[-–—]))\s*$"),
-        conversion=re.compile(
-            r"(?i)\s*\(\s*(?:(?:about|approx\.?|approximately|around|some|c\.|ca\.|~|≈)\s*)?$"
-        ),
+        # "£2bn ($2.5bn)", "1 billion yen (over 8 million US dollars)", "20 million USD [app. 2 billion JPY]".
+        conversion=re.compile(rf"(?i)\s*[(\[]\s*(?:(?:{q}|c\.|ca\.|~|≈)\s*)?$"),
     )
 
 
@@ -225,8 +228,9 @@ def _prefix(text: str, start: int) -> tuple[int, str, CurrencyForm | None, float
         cand = trimmed[-k:]
         pos = head_start + len(trimmed) - k
         before = text[pos - 1] if pos > 0 else " "
-        if cand in lex.symbols and not (cand[0].isalnum() and before.isalnum()):
-            return pos, cand, lex.symbols[cand], 1.0
+        form = lex.symbols.get(cand) or lex.signs.get(cand)
+        if form is not None and not (cand[0].isalnum() and before.isalnum()):
+            return pos, cand, form, 1.0
         if k == 3 and cand in lex.codes:
             if not before.isalnum():
                 return pos, cand, CurrencyForm(cand), 1.0
@@ -276,6 +280,15 @@ def _counts_things(text: str, pos: int) -> bool:
     return two not in followers
 
 
+def _fold(word: str) -> str:
+    """A matched word as the grammar's tables spell it.
+
+    The patterns ignore case the way `re` does, where dotless ı and dotted İ match i; casefold
+    keeps them apart, so they are folded to i here.
+    """
+    return word.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+
+
 def _read(text: str, m: re.Match[str], end: int) -> Amount | None:
     """The amount whose number `m` matched (a `digits` or a `words` group), if it is money."""
     g = _grammar()
@@ -302,7 +315,7 @@ def _read(text: str, m: re.Match[str], end: int) -> Amount | None:
         if len(scale_word) == 1 and s.group("gap") == "-":
             s = None
         else:
-            multiplier = g.scales[scale_word.casefold()]
+            multiplier = g.scales[_fold(scale_word)]
             if s.group("to"):
                 low_number, number = number, _digits_value(s.group("to"))
                 if number is None:
@@ -310,6 +323,8 @@ def _read(text: str, m: re.Match[str], end: int) -> Amount | None:
             pos = s.end()
     elif digits is None:
         return None
+    if pre_text.isalpha() and not scale_word and multiplier == 1.0 and number < 100:
+        return None  # a code before a small number names a thing, not money ("COP28", "COP 26")
     suf_end, suf_text, suf_form = _suffix(text, pos)
     form = pre_form if pre_form and (not pre_form.ambiguous or not suf_form) else suf_form
     written = pre_text if form is pre_form else suf_text
@@ -324,6 +339,8 @@ def _read(text: str, m: re.Match[str], end: int) -> Amount | None:
         span_end = suf_end if suf_form else pos
     value = float(number * Decimal(str(multiplier)))
     low = float(low_number * Decimal(str(multiplier))) if low_number is not None else None
+    if not math.isfinite(value) or (low is not None and not math.isfinite(low)):
+        return None  # more than any float holds: a string of digits, not a sum of money
     qualifier: str = "exact"
     increment = False
     lead = None
@@ -331,11 +348,11 @@ def _read(text: str, m: re.Match[str], end: int) -> Amount | None:
     if q and q.start() < span_start:
         lead = q.start()
         word = q.group("q1") or q.group("q2")
-        qualifier = g.qualifier_of[word.casefold()] if word else "exact"
+        qualifier = g.qualifier_of[_fold(word)] if word else "exact"
         increment = bool(q.group("inc"))
     after = g.qualifiers_after.match(text, span_end)
     if after:
-        qualifier = g.qualifier_of[after.group("q").casefold()]
+        qualifier = g.qualifier_of[_fold(after.group("q"))]
     if low is not None and qualifier == "exact":
         qualifier = "up_to"
     return Amount(
@@ -362,8 +379,8 @@ def _merge(text: str, amounts: list[Amount]) -> list[Amount]:
         if prev is not None:
             between = text[prev.span[1] : a.span[0]]
             joint = g.joiner.match(between) if len(between) < 12 else None
-            if g.conversion.fullmatch(between) and not prev.bare and not a.bare:
-                continue
+            if g.conversion.fullmatch(between) and not a.bare:
+                continue  # the same sum in another currency; a bare one before it keeps its own
             rising = _opens(text, prev, "from")
             ranged = joint and (joint.group("and") is None or _opens(text, prev, "between"))
             if ranged and (prev.form or a.form) and (rising or a.value > prev.value):
@@ -402,6 +419,21 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     """
     stop = len(text) if end is None else end
     g = _grammar()
+    for grammar, seen, found in _recent:
+        if grammar is g and seen == (text, start, stop):
+            return list(found)
+    found = _find(text, start, stop, g)
+    _recent.insert(0, (g, (text, start, stop), tuple(found)))
+    del _recent[2:]
+    return found
+
+
+# The last texts read, with the grammar they were read with: the pledge and the other-amount
+# stages both ask for the amounts of one readout, which are then found once.
+_recent: list[tuple[_Grammar, tuple[str, int, int], tuple[Amount, ...]]] = []
+
+
+def _find(text: str, start: int, stop: int, g: _Grammar) -> list[Amount]:
     numbers: list[re.Match[str]] = list(g.number.finditer(text, start, stop))
     for scale in g.scale_word.finditer(text, start, stop):
         words = g.words_before.search(text, max(start, scale.start() - 40), scale.start())

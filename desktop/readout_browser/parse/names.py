@@ -54,7 +54,19 @@ def similar_given(a: str, b: str) -> bool:
 
 
 def same_name(a: list[str], b: list[str]) -> bool:
-    """Whether two names (as word lists) name one person: surnames agree, given names agree."""
-    if not a or not b or not similar_surname(a[-1], b[-1]):
+    """Whether two names (as word lists) name one person: surnames agree, given names agree.
+
+    A full name of three words or more may be cut short before its last word: "Minister
+    Rodríguez" is "Bruno Rodríguez Parrilla" (the first of two surnames), "Josep Borrell" is
+    "Josep Borrell Fontelles", and a popular name ("Lula") may be any word after the first.
+    """
+    if not a or not b:
         return False
-    return len(a) == 1 or len(b) == 1 or similar_given(a[0], b[0])
+    short, full = sorted((a, b), key=len)
+    if similar_surname(short[-1], full[-1]):
+        return len(short) == 1 or similar_given(short[0], full[0])
+    if len(full) < 3 or len(short) > 2:
+        return False
+    if len(short) == 1:
+        return any(short[0].casefold() == w.casefold() for w in full[1:-1])
+    return short[-1].casefold() == full[-2].casefold() and similar_given(short[0], full[0])

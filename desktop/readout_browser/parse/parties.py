@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from readout_browser.model import Person, Span
-from readout_browser.parse.currency import source_country
+from readout_browser.parse.currency import lexicon, source_country
 from readout_browser.parse.document import Document
 from readout_browser.parse.places import places
 from readout_browser.parse.pledge_words import pledge_words
@@ -94,15 +94,47 @@ class Parties:
             s, e = place.span
             if any(a < e and s < b for a, b in taken) or words.programme_words.match(text, e):
                 continue
+            written = lexicon().written_at(text, s)
+            if written and len(written) > e - s:
+                continue  # "US dollars" names a currency, not a party
             if place.adjective:
                 noun = nouns.match(text, e, end)
                 if not noun:
                     continue
                 e = noun[1]
             found.append(PartyMention((s, e), place.name))
+        for m in self._short_names:
+            if (
+                start <= m.span[0]
+                and m.span[1] <= end
+                and not any(a < m.span[1] and m.span[0] < b for a, b in taken)
+            ):
+                found.append(m)
         found.sort(key=lambda m: m.span)
         self._cache[key] = found
         return found
+
+    @cached_property
+    def _short_names(self) -> list[PartyMention]:
+        """ "The Bank", "the Commission": an organisation named before by its full name, now by
+        a later word of it ("The World Bank ... The Bank approved a $300 million credit")."""
+        text = self.doc.text
+        short = list(pledge_words().short_name.finditer(text))
+        if not short:
+            return []
+        out = []
+        last: dict[str, str] = {}  # a word of an organisation's name -> the organisation last named
+        places_found = [p for p in places().find(text) if p.kind == "organisation" and not p.adjective]
+        k = 0
+        for m in short:
+            while k < len(places_found) and places_found[k].span[1] <= m.start():
+                for word in places_found[k].name.split()[1:]:
+                    last[word] = places_found[k].name
+                k += 1
+            party = last.get(m.group(1))
+            if party and (k >= len(places_found) or places_found[k].span[0] >= m.end()):
+                out.append(PartyMention(m.span(), party))
+        return out
 
     def our(self, start: int, end: int) -> list[Span]:
         """Where the text says "our country", "our state" or "us" between `start` and `end`."""

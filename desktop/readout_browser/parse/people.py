@@ -28,9 +28,10 @@ from dataclasses import dataclass, field
 
 from readout_browser.model import Person, Span
 from readout_browser.parse.document import Document
-from readout_browser.parse.marks import QuoteIndex
 from readout_browser.parse.names import name_words, same_name, similar_given, similar_surname
+from readout_browser.parse.places import places
 from readout_browser.parse.roles import HostRule, roles
+from readout_browser.parse.roster import as_day, holder_on
 from readout_browser.parse.speech import lexicon
 from readout_browser.parse.titles import TitleHit, TitleReader
 from readout_browser.parse.tokens import Tokens
@@ -43,6 +44,15 @@ _FOR_HIS_PART = re.compile(r"\b[Ff]or (his|her) part,\s*\Z")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?\Z")
 _COORDINATED = re.compile(r"\s+and\s+")
 _JOINED_AFTER = re.compile(r"\s+(?:and|or)\b|\s*,")
+# What stands before a speech verb whose subject follows it: `...,” said X`, `..., added X`.
+_INVERSION_BEFORE = re.compile(r"[,;:\"”’»—–-]\s*[A-Za-z]+(?:\s+[a-z]+)?\s*\Z")
+_SET_OFF_TITLE = re.compile(r",\s*(?:the\s+|The\s+)?[A-Z][^,.;:!?\"“”\n]{2,100}(?=,)")
+_SPEAKER_LABEL = re.compile(r"\s*:\s*[\"“„«‘]")
+_LABEL_CHARS = 200  # a label line ("Minister for X, the Hon Y:") is no longer than this
+_OPENING_MARKS = "\"“„«‘'"
+_CLOSING_MARKS = "\"”»’'"
+_DASH_START = re.compile(r"\s*[-–—]\s*\Z")
+_OF_THE = re.compile(r"\b(?:of|the)\b", re.IGNORECASE)
 _PRONOUN_REACH = 2000  # characters back that "he" or "she" may look for its person
 
 
@@ -55,6 +65,7 @@ class _P:
     country: str | None = None
     office: str | None = None
     places: frozenset[str] = frozenset()
+    offices: frozenset[str] = frozenset()  # more offices held: "The OSCE Chairperson-in-Office, Minister X"
     gender: str | None = None
     host: bool = False
     placeholder: bool = False  # known by a title only, so far
@@ -64,6 +75,7 @@ class _P:
     subject: bool = False  # the subject of some clause
     met: bool = False  # the object of a meeting: "met with X", "a call with X"
     from_title: bool = False
+    from_roster: bool = False  # the name is the dated roster's, not the text's
     merged_into: _P | None = field(default=None, repr=False)
 
     def root(self) -> _P:
@@ -120,6 +132,12 @@ class Roster:
         """The mention that ends exactly at `offset`."""
         return self._by_end.get(offset)
 
+    def set_off_ending_at(self, text: str, offset: int | None) -> tuple[Span, Person] | None:
+        """A title-and-name mention with the name set off by a comma ("the Commissioner for X,
+        Jane Doe") that ends at `offset`: the subject of a verb after the closing comma."""
+        hit = self._by_end.get(offset) if offset is not None else None
+        return hit if hit is not None and "," in text[hit[0][0] : hit[0][1]] else None
+
     def mention_starting_at(self, offset: int) -> tuple[Span, Person] | None:
         """The mention that begins exactly at `offset`."""
         return self._by_start.get(offset)
@@ -148,10 +166,10 @@ class _Builder:
         self.text = doc.text
         self.r = roles()
         self.lex = lexicon()
-        self.cues = self.lex.cues(doc.text)
+        self.cues = doc.cues
         self.cue_ends = {c.span[1] for c in self.cues.all}
-        self.quotes = QuoteIndex(doc.text, doc.paragraphs)
-        self.tokens = Tokens.of(doc.text)
+        self.quotes = doc.marks
+        self.tokens = doc.tokens
         self.reader = TitleReader(self.tokens)
         self.persons: list[_P] = []
         self.mentions: list[tuple[Span, _P]] = []
@@ -179,7 +197,8 @@ class _Builder:
         while j > 0 and self.text[j - 1] in " \t":
             j -= 1
         if j < start and j in self.cue_ends:
-            return True
+            # Inverted only after a quotation or a clause ("...," said X); else X is the object.
+            return _INVERSION_BEFORE.search(self.text, max(0, j - 40), j) is not None
         return self.text[j - 2 : j] == "by" and (j - 3) in self.cue_ends
 
     def according_before(self, start: int) -> bool:
@@ -188,6 +207,14 @@ class _Builder:
         return any(m.end() == len(head) for m in self.lex.according.finditer(head))
 
     def speaks_at(self, span: Span) -> bool:
+        if "," in self.text[span[0] : span[1]]:
+            # "the Commissioner for X, Jane Doe, said"
+            m = self.lex.appositive_gap.match(self.text, span[1])
+            if m is not None and self.cues.starting_at(m.end()) is not None:
+                return True
+        title = _SET_OFF_TITLE.match(self.text, span[1])
+        if title is not None and self.cue_after(title.end() + 1):
+            return True  # "Jane Doe, Minister of X, today announced"
         return self.cue_after(span[1]) or self.cue_before(span[0]) or self.according_before(span[0])
 
     def is_subject(self, span: Span) -> bool:
@@ -239,6 +266,11 @@ class _Builder:
                     p.office = p.office or hit.office
                     p.country = p.country or hit.place
                 return p
+        if hit is not None and len(words) == 1:
+            # "Foreign Minister Wang" after "Foreign Minister Wang Yi": a surname written first.
+            for p in self.persons:
+                if len(p.words) == 2 and p.words[0] == words[0] and p.office == hit.office:
+                    return p
         p = _P(name=name, gender=self.r.given_gender.get(words[0]) if words else None)
         if hit is not None:
             p.title, p.country, p.office, p.places = title, hit.place, hit.office, hit.places
@@ -249,10 +281,13 @@ class _Builder:
         """People introduced by office, by the metadata title, or standing as speakers; the
         office phrases that name nobody are returned for step 3."""
         hits = self.reader.hits()
+        ahead = {h.start: h for h in hits if h.name is not None}
         aliases = []
         for h in hits:
             if h.name is None:
-                aliases.append(h)
+                named = self.named_after(h, ahead)
+                if named is None:
+                    aliases.append(h)
                 continue
             title = self.text[h.title[0] : h.title[1]]
             if h.post_title:
@@ -264,7 +299,40 @@ class _Builder:
         taken = {k for h in hits for k in range(h.start, h.end)}
         self.read_bare_names(taken)
         self.read_other_spellings(taken)
+        self.read_titles_after(aliases)
         return aliases
+
+    def named_after(self, h: TitleHit, ahead: dict[int, TitleHit]) -> TitleHit | None:
+        """An office set off before an office with a name, the holder's too: "The OSCE
+        Chairperson-in-Office, Kazakhstan's Foreign Minister Jane Doe, met ..."."""
+        t = self.tokens
+        if t.word(h.end) != ",":
+            return None
+        k = h.end + 1
+        place = self.reader.place(k)
+        if place is not None and t.word(place[1]) in ("’", "'") and t.word(place[1] + 1) == "s":
+            k = place[1] + 2
+        n = ahead.get(k)
+        if n is None or n.det is not None:
+            return None
+        p = self.person_named(self.text[n.name[0] : n.name[1]], n, self.text[n.title[0] : n.title[1]])
+        p.offices |= {h.office}
+        p.places |= h.places
+        self.mentions.append(((self.tokens.starts[h.start], self.tokens.ends[h.end - 1]), p))
+        return n
+
+    def read_titles_after(self, aliases: list[TitleHit]) -> None:
+        """Offices set off after a name: "Mr. Yang Jiechi, Minister for Foreign Affairs of China"."""
+        t = self.tokens
+        by_start = {h.start: h for h in aliases if h.det in (None, "the") and not h.counterpart}
+        for (_, end), p in list(self.mentions):
+            if p.office is not None:
+                continue
+            k = bisect.bisect_left(t.starts, end)
+            h = by_start.get(k + 1) if t.word(k) == "," else None
+            if h is not None:
+                p.title, p.office = self.text[h.title[0] : h.title[1]], h.office
+                p.country, p.places = p.country or h.place, p.places | h.places
 
     def read_metadata_title(self) -> None:
         """People the readout's own title introduces: "Telephone conversation with President of ..."."""
@@ -284,6 +352,8 @@ class _Builder:
             if i < after or i in taken or not self.r.is_name_word(t.words[i]):
                 continue
             run = after = reader.cap_run(i)
+            while run - 1 > i and t.words[run - 1].rstrip(".") in self.r.suffixes:
+                run -= 1  # "the Hon Jane Doe MP"
             words = [k for k in range(i, run) if t.words[k][0].isupper()]
             if len(words) == 1 and t.word(i - 1) not in self.r.honorific_ends:
                 continue
@@ -292,6 +362,10 @@ class _Builder:
             honorific = self.honorific_before(i)
             if not (2 <= len(words) <= 4 or (honorific is not None and len(words) <= 4)):
                 continue
+            last = t.words[words[-1]]
+            capital_surname = honorific is not None and len(words) >= 2 and len(last) >= 3 and last.isupper()
+            if capital_surname:
+                words = words[:-1]  # "H.E. Mr. Mevlut CAVUSOGLU": the surname in capitals
             if not all(self.r.is_name_word(t.words[k]) for k in words):
                 continue
             start, end = t.starts[i], t.ends[run - 1]
@@ -299,7 +373,10 @@ class _Builder:
                 continue
             if any(reader.place(k) is not None for k in words):
                 continue
-            p = self.person_named(self.text[start:end])
+            name = self.text[start:end]
+            if capital_surname:
+                name = name[: t.starts[run - 1] - start] + t.words[run - 1].capitalize()
+            p = self.person_named(name)
             if honorific is not None:
                 p.gender = p.gender or honorific[1]
                 start = t.starts[honorific[0]]
@@ -310,10 +387,13 @@ class _Builder:
         """Surnames, and names spelled another way, of the people already known."""
         t = self.tokens
         by_prefix: dict[str, list[_P]] = {}
+        middles: dict[str, list[_P]] = {}
         for p in self.persons:
             s = p.surname
             if s:
                 by_prefix.setdefault(s[:3].casefold(), []).append(p)
+            for w in p.words[1:-1] if len(p.words) >= 3 else ():
+                middles.setdefault(w.casefold(), []).append(p)  # "Lula" of "Luiz Inácio Lula da Silva"
         if not by_prefix:
             return
         for i in t.capitals:
@@ -321,6 +401,7 @@ class _Builder:
             if i in taken or len(w) < 3:
                 continue
             found = [p for p in by_prefix.get(w[:3].casefold(), ()) if similar_surname(w, p.surname or "")]
+            found = found or middles.get(w.casefold(), [])
             if len(found) != 1:
                 continue
             p = found[0]
@@ -341,29 +422,41 @@ class _Builder:
         """The person on whose behalf the readout is published."""
         ordered = sorted(self.mentions, key=lambda m: m[0])
         in_lead = [p for span, p in ordered if span[0] < self.lead[1]]
-        rule = self.r.host_rule(self.doc.source)
-        if rule is None:
+        # The lead's subject, else the first person it names: someone the lead only quotes or
+        # mentions in passing ("welcomed the remarks of the German Chancellor") is no host.
+        subject = next((p for span, p in ordered if span[0] < self.lead[1] and self.is_subject(span)), None)
+        lead_person = subject or (in_lead[0] if in_lead else None)
+        rule = self.publisher_rule(ordered, aliases)
+        if rule is None and lead_person is not None:
             # No publisher rule: the rule whose office and country fit the lead's person, if any.
             rule = next(
                 (
                     r
-                    for p in in_lead
                     for r in self.r.hosts
-                    if p.country == r.country and self.r.office_fits(r.office, p.office)
+                    if lead_person.country == r.country and self.r.office_fits(r.office, lead_person.office)
                 ),
                 None,
             )
         self.rule = rule
+        lead_alias = next((h for h in aliases if self.tokens.starts[h.start] == self.lead[0]), None)
         if rule is None:
-            if in_lead:
-                in_lead[0].host = True
-                return in_lead[0]
-            return None
-        fits = [p for _, p in ordered if self.r.office_fits(rule.office, p.office)]
+            if subject is None and lead_alias is not None and lead_alias.det in ("the", "The"):
+                # The lead's subject is an office no rule knows ("The Secretary-General met ..."):
+                # its holder is the host, not the person met, and the phrase means the host after.
+                title = self.text[lead_alias.title[0] : lead_alias.title[1]]
+                office, place = lead_alias.office, lead_alias.place
+                phrase = frozenset({self.alias_phrase(lead_alias)})
+                self.rule = HostRule((), title, office, place, phrase)
+                host = _P(None, title, place, office, lead_alias.places, placeholder=True, host=True)
+                self.persons.append(host)
+                return host
+            if lead_person is not None:
+                lead_person.host = True
+            return lead_person
+        fits = [p for _, p in ordered if self.holds(rule, p.office)]
         for p in fits:
             if p.country == rule.country:
                 return self._make_host(p, rule)
-        lead_alias = next((h for h in aliases if self.tokens.starts[h.start] == self.lead[0]), None)
         if lead_alias is None or self.alias_phrase(lead_alias) not in rule.aliases:
             for p in fits:
                 if p.country is None:
@@ -377,6 +470,35 @@ class _Builder:
         )
         self.persons.append(host)
         return host
+
+    def holds(self, rule: HostRule, office: str | None) -> bool:
+        """Whether someone with this office (as the text writes it) can be the rule's host."""
+        return self.r.office_fits(rule.office, office) or rule.says_office(office)
+
+    def publisher_rule(self, ordered: list[tuple[Span, _P]], aliases: list[TitleHit]) -> HostRule | None:
+        """The publisher's host rule: its first unconditional one, else of those that hold only
+        when their office is mentioned, the one whose office the text names first."""
+        rules = self.r.host_rules(self.doc.source)
+        always = next((r for r in rules if not r.if_mentioned), None)
+        if always is not None or not rules:
+            return always
+        best: tuple[int, int] | None = None
+        for i, rule in enumerate(rules):
+            named = (
+                span[0]
+                for span, p in ordered
+                if self.holds(rule, p.office) and p.country in (None, rule.country)
+            )
+            titled = (
+                self.tokens.starts[h.start]
+                for h in aliases
+                if self.alias_phrase(h) in rule.aliases
+                or (self.holds(rule, h.office) and h.place in (None, rule.country) and h.det is not None)
+            )
+            first = min((*named, *titled), default=None)
+            if first is not None and (best is None or first < best[0]):
+                best = (first, i)
+        return rules[best[1]] if best is not None else None
 
     @staticmethod
     def _make_host(p: _P, rule: HostRule) -> _P:
@@ -480,9 +602,21 @@ class _Builder:
         if h.counterpart:
             found = [p for p in live if not p.host and (not p.placeholder or p.counterpart)]
         else:
-            found = [p for p in live if self.r.office_fits(h.office, p.office)]
+            found = [
+                p
+                for p in live
+                if self.r.office_fits(h.office, p.office)
+                or self.r.title_fits(h.office, p.title)
+                or any(self.r.office_fits(h.office, o) for o in p.offices)
+            ]
         if h.place:
             found = [p for p in found if h.place in (p.country, *p.places)]
+        if len(found) > 1 and host is not None and h.place is None and h.det in ("the", "The"):
+            # A bare office several people hold ("The Minister further said") is the host's: a
+            # readout calls its guest by name or country ("the Cuban Minister").
+            root = host.root()
+            if root in found:
+                return root
         if len(found) > 1:
             recent = [p for p in found if id(p) in last_seen]
             return max(recent, key=lambda p: last_seen[id(p)]) if recent else None
@@ -508,20 +642,21 @@ class _Builder:
     # ---- step 4: roles, merges and the list
 
     def mark_roles(self) -> None:
-        """Who speaks, who is a clause's subject, who takes part (named in the lead, met with,
-        signed, visited, or joined by "and" to someone who did)."""
+        """Who speaks, who is a clause's subject, who takes part (named in the lead unless only
+        in passing, met with, signed, visited, or joined by "and" to someone who did)."""
         previous: tuple[Span, _P] | None = None
         for span, p in sorted(self.mentions, key=lambda m: m[0]):
             s, e = span
             if self.quoted(s):
                 continue
-            if s < self.lead[1]:
+            head = self.text[max(0, s - 40) : s]
+            passing = self.r.passing_before is not None and self.r.passing_before.search(head)
+            if s < self.lead[1] and not passing:
                 p.participant = True
-            if self.speaks_at(span):
+            if self.speaks_at(span) or self.signs_quotes(span):
                 p.speaks = p.subject = True
             elif self.is_subject(span):
                 p.subject = True
-            head = self.text[max(0, s - 40) : s]
             if self.r.meets_before.search(head):
                 p.participant = True
                 p.met = p.met or not _BETWEEN.search(head)
@@ -535,6 +670,24 @@ class _Builder:
                 previous[1].participant = p.participant = True
             previous = (span, p)
 
+    def signs_quotes(self, span: Span) -> bool:
+        """Whether a mention labels the quote paragraphs after it ("Minister X:") or its own
+        ("X: “...”"), or signs those before it ("- Jane Doe, Minister of Y")."""
+        paras, text = self.doc.paragraphs, self.text
+        i = bisect.bisect_right(self._paragraph_starts, span[0]) - 1
+        if i < 0:
+            return False
+        a, b = paras[i]
+        if span[0] == a and _SPEAKER_LABEL.match(text, span[1], b):
+            return True  # a transcript's `Jane Doe: “...”`
+        if 0 < b - a <= _LABEL_CHARS and text[b - 1] == ":" and i + 1 < len(paras):
+            after = paras[i + 1]
+            return after[0] < after[1] and text[after[0]] in _OPENING_MARKS
+        if i > 0 and _DASH_START.match(text, a, span[0]):
+            before = paras[i - 1]
+            return before[0] < before[1] and text[before[1] - 1] in _CLOSING_MARKS  # the block's last mark
+        return False
+
     def merge(self, keep: _P, gone: _P) -> None:
         """Make two builder persons one."""
         if keep is gone:
@@ -546,6 +699,7 @@ class _Builder:
         keep.office = keep.office or gone.office
         keep.country = keep.country or gone.country
         keep.places |= gone.places
+        keep.offices |= gone.offices
         keep.gender = keep.gender or gone.gender
         for flag in ("host", "from_title", "participant", "speaks", "subject", "met"):
             setattr(keep, flag, getattr(keep, flag) or getattr(gone, flag))
@@ -581,6 +735,19 @@ class _Builder:
             self.merge(untitled[0], holders[0])
             untitled = []
         if host is not None and host.name is None:
+            # A host known only by office, and one person named with that office and country who
+            # is nobody's guest: the host by name ("The Minister met ... Minister Jan Novak said").
+            same = [
+                p
+                for p in named
+                if p.merged_into is None
+                and not p.met
+                and self.r.office_fits(host.office or "", p.office)
+                and p.country in (None, host.country)
+            ]
+            if len(same) == 1:
+                self.merge(host, same[0])
+        if host is not None and host.name is None:
             # A host known only by office, and one person named who speaks as a subject and is
             # nobody's guest: the host by name ("The President of Russia ... Vladimir Putin noted").
             speakers = [p for p in untitled if p.subject and not p.met]
@@ -593,7 +760,46 @@ class _Builder:
         self.resolve_all(aliases, host)
         self.mark_roles()
         self.merge_placeholders(host)
+        self.name_from_roster()
         return self.finish(host.root() if host else None)
+
+    def name_from_roster(self) -> None:
+        """Names for the host and the publisher's own office holders whom the text never names:
+        whoever held the office on the readout's date (resources/roster.toml). When the holder
+        is named in the text after all, the office and the name are one person."""
+        rule, day = self.rule, as_day(self.doc.source.date)
+        if rule is None or day is None:
+            return
+        live = [p for p in self.persons if p.merged_into is None]
+        for p in live:
+            if p.name is not None or not p.placeholder:
+                continue
+            if not p.host and (p.country != rule.country or not self.plainly_of(p)):
+                continue
+            # The word before each mention too: the reader leaves "former" and "late" out of a title.
+            starts = [a for (a, _), q in self.mentions if q.root() is p]
+            before = [self.text[max(0, a - 16) : a].split()[-1:] for a in starts]
+            said = " ".join([p.title or "", *(w for words in before for w in words)])
+            term = holder_on(p.country, p.office, day, said)
+            if term is None:
+                continue
+            words = name_words(term.holder, self.r.suffixes)
+            named = [q for q in live if q.name and q.merged_into is None and same_name(q.words, words)]
+            if len(named) == 1:
+                self.merge(named[0], p)
+            else:
+                p.name, p.from_roster = term.holder, True
+
+    @staticmethod
+    def plainly_of(p: _P) -> bool:
+        """Whether a placeholder's title is its office and its country and nothing more ("the British
+        Foreign Secretary", "Foreign Secretary of the United Kingdom"): a title with more in it
+        ("Prime Minister of the Hellenic Republic to Russia") may not be of that country at all."""
+        if not p.title or not p.office or p.office.casefold() not in p.title.casefold():
+            return False
+        at = p.title.casefold().index(p.office.casefold())
+        rest = " ".join(_OF_THE.sub(" ", p.title[:at] + " " + p.title[at + len(p.office) :]).split())
+        return places().canonical(rest) == p.country
 
     def finish(self, host: _P | None) -> Roster:
         spans: dict[int, list[Span]] = {}
@@ -614,7 +820,12 @@ class _Builder:
         for i, r in enumerate(chosen, 1):
             mentions = _outermost(sorted(set(spans.get(id(r), []))))
             person = Person(
-                id=f"p{i}", name=r.name or r.title or "", title=r.title, country=r.country, mentions=mentions
+                id=f"p{i}",
+                name=r.name or r.title or "",
+                title=r.title,
+                country=r.country,
+                mentions=mentions,
+                from_roster=r.from_roster,
             )
             people.append(person)
             if r is host:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from readout_browser.model import Readout, Source
+from readout_browser.parse import datafiles
 from readout_browser.parse.loading import load_document
 from readout_browser.parse.meeting import describe_meeting
+from readout_browser.parse.other_amounts import find_other_amounts
 from readout_browser.parse.people import find_people
 from readout_browser.parse.pledges import find_pledges
 from readout_browser.parse.quotes import find_direct_quotes
@@ -16,7 +18,8 @@ from readout_browser.parse.topics import file_topics
 
 
 def parse_text(text: str, source: Source | None = None) -> Readout:
-    """Parse a readout body (no metadata block) into a `Readout`."""
+    """Parse a readout body (no metadata block) into a `Readout`, with the data files as they are now."""
+    datafiles.refresh()
     doc = segment(text, source or Source())
     roster = find_people(doc)
     direct = find_direct_quotes(doc, roster)
@@ -30,6 +33,7 @@ def parse_text(text: str, source: Source | None = None) -> Readout:
         people=roster.people(),
         quotes=quotes,
         pledges=pledges,
+        amounts=find_other_amounts(doc, pledges),
         topics=file_topics(doc),
         paragraphs=doc.paragraphs,
         sentences=doc.sentences,
@@ -42,6 +46,7 @@ def parse_file(path: str | Path) -> Readout:
 
     Raises `ReadoutError` naming the file and the reason when it cannot be read.
     """
+    datafiles.refresh()  # a saved web page is read with the data files as they are now, too
     loaded = load_document(path)
     if isinstance(loaded, Readout):
         return loaded

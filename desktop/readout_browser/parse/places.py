@@ -8,15 +8,13 @@ adjectives ("Canadian") and organisations that readouts use.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from babel import Locale
 from babel.numbers import get_territory_currencies
 
-from readout_browser.paths import resource
+from readout_browser.parse import datafiles
 
 PlaceKind = Literal["country", "organisation"]
 
@@ -51,8 +49,7 @@ class PlaceMention:
 class Places:
     """The gazetteer: every name, alias and adjective mapped to one canonical name."""
 
-    def __init__(self) -> None:
-        data = tomllib.loads(resource("countries.toml").read_text(encoding="utf-8"))
+    def __init__(self, data: dict[str, Any]) -> None:
         territories = Locale("en").territories
         self._code: dict[str, str] = {}
         self._currency: dict[str, str | None] = {}
@@ -141,7 +138,6 @@ class Places:
         return self._currency[country]
 
 
-@cache
 def places() -> Places:
-    """The gazetteer, built once per process."""
-    return Places()
+    """The gazetteer, built once per version of its file."""
+    return datafiles.compiled("countries.toml", Places)

@@ -8,14 +8,15 @@ one large alternation, which keeps a readout's scan to a fraction of a milliseco
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
+from typing import Any
 
 from readout_browser.model import CATEGORIES, STATUSES
+from readout_browser.parse import datafiles
+from readout_browser.parse import phrases as phrase_grammar
 from readout_browser.parse.wordlists import small_letters, word_tree
-from readout_browser.paths import resource
 
 _TOKEN = re.compile(r"[\w'’-]+")
 _SPACES = re.compile(r"[\s\u00a0\"“”«»(]*")
@@ -24,22 +25,21 @@ _WORD_RUN = re.compile(r"[\w-]*")
 
 
 def _word_pattern(word: str) -> str:
-    if word == "*":
-        return r"[\w'’-]+"
+    """A phrase's first word as the grammar of `phrases` reads it (for the scan for first words)."""
     star = word.endswith("*")
-    return re.escape(word.rstrip("*")) + (r"[\w-]*" if star else "")
+    return re.escape(word.rstrip("*").lower()) + (r"[\w-]*" if star else "(?:e?s)?")
 
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
-    """One regex alternative per phrase, longest first, each matched as whole words; "*" ends a
-    word with any ending, and stands alone for any one word.
+    """One regex alternative per phrase (to be compiled with re.IGNORECASE), longest first, each
+    read by the grammar of `phrases`.
 
     The phrases' first letters are checked first, so that the engine passes over every
     other place in the text at once instead of trying each phrase there.
     """
 
     def one(phrase: str) -> str:
-        return r"\s+".join(_word_pattern(w) for w in phrase.split()) + r"(?![\w-])"
+        return phrase_grammar.regex(phrase)
 
     unique = sorted(set(phrases), key=lambda p: (len(p.rstrip("*")), p), reverse=True)
     if not unique:
@@ -49,6 +49,22 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     if "" not in firsts and "*" not in firsts:
         lead = "(?=[" + re.escape("".join(sorted({f[0] for f in firsts}))) + "])"
     return "(?:" + lead + r"(?<![\w-])(?:" + "|".join(one(p) for p in unique) + "))"
+
+
+def _names_pattern(names: Iterable[str]) -> str:
+    """Names matched as written, whole words, the longest first: "Facility" of "the Ukraine Facility"."""
+    unique = sorted(set(names), key=len, reverse=True)
+    if not unique:
+        return "(?!)"
+    return r"(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in unique) + r")(?![\w-])"
+
+
+def _first_words(word: str) -> set[str]:
+    """How a phrase's first word may begin in a text: "co-production" also as "co production" and
+    "coproduction"."""
+    if "-" not in word.strip("-*"):
+        return {word}
+    return {word, word.split("-", 1)[0], word.replace("-", "")}
 
 
 def _key(word: str) -> str:
@@ -93,11 +109,12 @@ class PhraseSet:
         firsts = set()
         for phrase in sorted(labelled, key=lambda p: len(p), reverse=True):
             words = phrase.split()
-            firsts.add(words[0])
-            body = r"\s+".join(_word_pattern(w) for w in words) + r"(?![\w-])"
-            one_word = len(words) == 1 and "*" not in words[0] and words[0].isascii()
+            body = phrase_grammar.regex(phrase)
+            one_word = len(words) == 1 and "*" not in words[0] and words[0].isascii() and "-" not in words[0]
             plain = words[0].lower() if one_word else None
-            phrases.setdefault(_key(words[0]), []).append((body, labelled[phrase], plain))
+            for first in _first_words(words[0]):
+                firsts.add(first)
+                phrases.setdefault(_key(first), []).append((body, labelled[phrase], plain))
         self._phrases = phrases
         self.keys = frozenset(phrases)
         self._index: dict[str, _Compiled] = {}
@@ -155,7 +172,8 @@ class PhraseSet:
         others: list[tuple[int, re.Pattern[str] | str, str]] = []
         for order, (body, label, plain) in enumerate(self._phrases.get(key, ())):
             if plain is not None and _WORD_RUN.fullmatch(plain):
-                words.setdefault(plain, (order, label))
+                for ending in ("", *phrase_grammar.PLURAL_ENDINGS):
+                    words.setdefault(plain + ending, (order, label))
             else:
                 others.append((order, plain or re.compile(body, re.IGNORECASE), label))
         self._index[key] = (words, others)
@@ -254,6 +272,16 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return not head or head[-1] in ".!?:;\n"
 
 
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|for|and|&))?\s+$")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word (not an acronym such as "GDP") goes on a name begun before it:
+    "the Minister for Foreign Trade" names an office, it says nothing of trade."""
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
+    return not text[start:end].isupper() and before is not None
+
+
 @dataclass(frozen=True)
 class PledgeWords:
     """The compiled cue words of pledges.toml."""
@@ -264,6 +292,11 @@ class PledgeWords:
     opening: PhraseSet
     inside: PhraseSet
     tranche: PhraseSet
+    after_whole: PhraseSet
+    totals_after: PhraseSet
+    totals_before: PhraseSet
+    total_openings: PhraseSet
+    back_reference: re.Pattern[str]  # "This aid", "The newly provided funds" opening a sentence
     categories: tuple[tuple[str, PhraseSet], ...]
     category_words: PhraseGroup  # the categories' phrase sets, looked for in one scan
     increments: PhraseSet
@@ -271,6 +304,7 @@ class PledgeWords:
     not_committed: PhraseSet
     adjective_nouns: PhraseSet
     programme_words: re.Pattern[str]
+    short_name: re.Pattern[str]  # "the Bank": an organisation by a later word of its name
     thanks: re.Pattern[str]
     receiving: re.Pattern[str]
     addressed: re.Pattern[str]
@@ -281,7 +315,8 @@ class PledgeWords:
         out = []
         for s, e, label in self.cues.finditer(text, start, end):
             kind, _, modal = label.partition(":")
-            if kind != "block" and text[s].isupper() and not _opens_sentence(text, s):
+            named = kind != "block" or _in_name(text, s, e)
+            if named and text[s].isupper() and not _opens_sentence(text, s):
                 continue  # a capitalised word inside a sentence is part of a name ("the Peace Fund")
             out.append(Cue(s, e, kind, modal or None))
         return out
@@ -306,10 +341,12 @@ class PledgeWords:
         return out
 
 
-@cache
 def pledge_words() -> PledgeWords:
-    """The pledge cue words, read and compiled once."""
-    data = tomllib.loads(resource("pledges.toml").read_text(encoding="utf-8"))
+    """The pledge cue words, compiled once per version of their file."""
+    return datafiles.compiled("pledges.toml", _compile_pledge_words)
+
+
+def _compile_pledge_words(data: dict[str, Any]) -> PledgeWords:
     give = data.get("give", {})
     blocks = data.get("not_pledge", {})
     labelled: dict[str, str] = {}
@@ -335,6 +372,14 @@ def pledge_words() -> PledgeWords:
         opening=PhraseSet.of(parts.get("opening", [])),
         inside=PhraseSet.of(parts.get("inside", [])),
         tranche=PhraseSet.of(parts.get("tranche", [])),
+        after_whole=PhraseSet.of(parts.get("after_whole", [])),
+        totals_after=PhraseSet.of(parts.get("totals_after", [])),
+        totals_before=PhraseSet.of(parts.get("totals_before", [])),
+        total_openings=PhraseSet.of(parts.get("total_openings", [])),
+        back_reference=re.compile(
+            r"(?i)[\s\"“]*(?:\(?\d{1,2}[.)]\s*)?(?:this|these|that|those|the|such|said)\s+(?:[\w-]+\s+){0,3}?"
+            + phrase_pattern(parts.get("back_nouns", []))
+        ),
         categories=tuple(categories),
         category_words=PhraseGroup(words for _, words in categories),
         increments=PhraseSet.of(unq.get("increments", [])),
@@ -349,7 +394,15 @@ def pledge_words() -> PledgeWords:
         ),
         receiving=re.compile(phrase_pattern(parties.get("receiving", [])), re.I),
         addressed=re.compile(phrase_pattern(parties.get("addressed", [])) + r"\s+to\s+(?:the\s+)?$", re.I),
+        short_name=re.compile(
+            r"(?<![\w-])[Tt]he\s+("
+            + "|".join(re.escape(w) for w in parties.get("short_names", []))
+            + r")(?![\w-])"
+            r"(?!\s+[A-Z])"
+            if parties.get("short_names")
+            else r"(?!)"
+        ),
         programme_words=re.compile(
-            r"\s+" + phrase_pattern(data.get("parties", {}).get("programme_words", []))
+            r"\s+" + _names_pattern(data.get("parties", {}).get("programme_words", []))
         ),
     )

@@ -12,8 +12,9 @@ additional funds for humanitarian assistance") are pledges with no amount.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 
 from readout_browser.model import Person, Pledge, Quote
 from readout_browser.parse.amount_context import CLAUSE_END, COORDINATION, FULL_STOP, REACH, Candidate
@@ -23,8 +24,10 @@ from readout_browser.parse.donors import DonorReader
 from readout_browser.parse.money import Amount
 from readout_browser.parse.places import places
 from readout_browser.parse.pledge_details import DetailReader
+from readout_browser.parse.pledge_parts import PartReader
 
 _LEADING_CONJUNCTION = re.compile(r"[\s\"“]*(?:(?P<conj>And|But|So|Also|Plus|As well as)\s+)?")
+_NEW_ITEM = re.compile(r"[,;]\s+(?:and|as well as|plus)\s")
 _OF_THE = re.compile(r"(?i)\s+(?:of|out of|from)\s+(?:the|this|that|a total of|its)\s+(?:[\w-]+\s+){0,3}?$")
 # Words that can tie a tranche to the programme it belongs to: long, lower-case, not generic.
 _SIGNIFICANT = re.compile(r"(?<![\w-])[a-z][\w-]{5,}")
@@ -33,7 +36,7 @@ _GENERIC = frozenset(
 )
 
 
-class _Reader(DonorReader, DetailReader):
+class _Reader(DonorReader, DetailReader, PartReader):
     """Reads the pledges of one readout."""
 
     def is_pledge(self, a: Amount, i: int, joined: bool | None, follows_pledge: bool) -> bool:
@@ -54,7 +57,13 @@ class _Reader(DonorReader, DetailReader):
             return False
         # Of the words since the sentence (or the last amount) began, the last one that decides
         # says what the money is: "Russia's frozen assets, worth £25 billion" is not a pledge.
-        lead = self.cues_between(i, self.lead_start(a, i), a.start)
+        lead_from = self.lead_start(a, i)
+        if joined:
+            # "..., and a further €10 million to X" opens a new item of a list of pledges: the
+            # words of the item before it ("to pay salaries") are not its own.
+            for m in _NEW_ITEM.finditer(self.text, lead_from, a.start):
+                lead_from = m.end()
+        lead = self.cues_between(i, lead_from, a.start)
         deciding = [c for c in lead if c.kind not in ("noun", "modal")]
         if deciding and deciding[-1].kind == "block":
             return False
@@ -71,6 +80,19 @@ class _Reader(DonorReader, DetailReader):
         return any(
             c.kind not in ("block", "modal") for c in self.cues_between(i, a.start - REACH, a.span[1] + REACH)
         )
+
+    def listed(self, a: Amount, i: int, cands: list[Candidate]) -> bool:
+        """Whether an amount is an item of a list that a giving paragraph opens ("Japan decided
+        to provide the following assistance: (1) Emergency Grant Aid: 30 million USD ...") and
+        no word of its own makes it something else."""
+        head = self.list_head_of(a.span[0])
+        if head is None or not self.head_gives(head, cands):
+            return False
+        lead = self.cues_between(i, self.lead_start(a, i), a.start)
+        deciding = [c for c in lead if c.kind not in ("noun", "modal")]
+        if deciding and deciding[-1].kind == "block":
+            return False
+        return not self.words.block_after.match(self.text, a.span[1])
 
     def part_of_previous(self, a: Amount, i: int) -> bool:
         """Whether an amount is named as a part of the one before it ("..., including 1.5
@@ -121,7 +143,9 @@ class _Reader(DonorReader, DetailReader):
             opening = self.words.opening.match(text, _LEADING_CONJUNCTION.match(text, s).end())  # type: ignore[union-attr]
             if opening and opening[1] <= a.start:
                 for j in reversed(earlier):
-                    if cands[j].sentence < c.sentence and c.sentence - cands[j].sentence <= 2:
+                    if cands[j].sentence == c.sentence:
+                        continue  # a larger part named before it in the sentence is not the whole
+                    if c.sentence - cands[j].sentence <= 2:
                         c.parent = j
                     break
             if c.parent is not None:
@@ -206,15 +230,16 @@ def find_pledges(doc: Document, people: tuple[Person, ...], quotes: tuple[Quote,
         if verdict and verdict[0] == i and not FULL_STOP.search(r.text, verdict[1], a.start):
             joined = verdict[2]
         follows = bool(cands) and i - cands[-1].sentence <= 1
-        pledged = r.is_pledge(a, i, joined, follows)
+        pledged = r.is_pledge(a, i, joined, follows) or r.listed(a, i, cands)
         verdict = (i, a.span[1], pledged)
         if pledged:
             cands.append(Candidate(amount=a, sentence=i))
     r.link_parts(cands)
+    r.link_nested(cands)
     kept: list[Candidate] = []
     for k, c in enumerate(cands):
         if c.amount.bare:
-            source = r.carried_currency(cands, k)
+            source = r.carried_currency(cands, k) or _named_before(kept, c)
             if source is None or not (source.currency or source.form):
                 continue
             c.currency, c.currency_inferred = source.currency, True
@@ -222,6 +247,7 @@ def find_pledges(doc: Document, people: tuple[Person, ...], quotes: tuple[Quote,
             c.currency, c.currency_inferred = c.amount.currency, c.amount.currency_inferred
         kept.append(c)
     cands = _reindex(cands, kept)
+    r.link_totals(cands)
     sentences = {
         j for c in cands for j in (c.sentence - 1, c.sentence, c.sentence + 1) if 0 <= j < len(r.starts)
     }
@@ -229,24 +255,103 @@ def find_pledges(doc: Document, people: tuple[Person, ...], quotes: tuple[Quote,
     _resolve(r, cands, doc_recipient)
     extra = r.unquantified(cands)
     _resolve(r, extra, doc_recipient, cands)
-    everything = sorted(_without_repeats(cands) + extra, key=lambda c: (c.span or c.amount.span)[0])
+    everything = sorted(_without_repeats(r.text, cands) + extra, key=lambda c: (c.span or c.amount.span)[0])
     return _pledges(r, everything, cands)
 
 
-def _without_repeats(cands: list[Candidate]) -> list[Candidate]:
+def _named_before(kept: list[Candidate], c: Candidate) -> Amount | None:
+    """An earlier amount with a currency that a bare one names again ("... 52.1 million USD in
+    total." and later "the following assistance (52.1 million in total)")."""
+    same = (k.amount for k in kept[-60:][::-1] if k.amount.value == c.amount.value and k.amount.form)
+    return next(same, None)
+
+
+# Before "additional": a word that points back to an amount named before ("This additional $10 million").
+_POINTS_BACK = re.compile(r"(?i)(?<![\w-])(?:this|that|these|those|the)\s+$")
+# How far a rounded amount ("more than $70 million") may stand from the one it names again.
+_ROUNDING = 0.1
+_CLOSE = 0.02
+
+
+def _restates(c: Candidate, earlier: Candidate) -> bool:
+    """Whether a rounded amount names an earlier one again: "over 200 million euros" after
+    "€201 million", "more than $70 million" after "$72.5 million" (the same giver), in one currency."""
+    a, b = c.amount.value, earlier.amount.value
+    if c.currency != earlier.currency or not a or c.amount.qualifier == "exact":
+        return False
+    reach = _ROUNDING if c.donor == earlier.donor else _CLOSE
+    if c.amount.qualifier in ("over", "at_least"):
+        return a <= b <= a * (1 + reach)
+    if c.amount.qualifier in ("under", "up_to"):
+        return a * (1 - reach) <= b <= a
+    return abs(b - a) <= a * reach
+
+
+def _without_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
     """The pledges less those the readout names a second time ("the $800 million" in the
-    narration after "$800 million" in a quote): same donor, sum and currency, another sentence,
-    not "another" and not a part of anything."""
+    narration after "$800 million" in a quote, "more than $70 million" after "$72.5 million"):
+    same donor, sum and currency, another sentence, not "another" and not a part of anything
+    else. What the second naming says of the whole it belongs to, and of its own parts, goes
+    to the first."""
     seen: dict[tuple[str | None, float, str | None], int] = {}
+    first_of: dict[int, int] = {}  # a repeat -> the candidate it names again
+    index = {id(c): k for k, c in enumerate(cands)}
+
+    def root(k: int | None) -> int | None:
+        while k is not None and k in first_of:
+            k = first_of[k]
+        return k
+
     out = []
     for c in cands:
+        k = index[id(c)]
         key = (c.donor, c.amount.value, c.currency)
         first = seen.get(key)
-        if first is not None and first != c.sentence and not c.amount.increment and c.parent is None:
-            continue
-        seen.setdefault(key, c.sentence)
+        if first is None and c.span is None:
+            first = next((index[id(e)] for e in out[-60:] if _restates(c, e)), None)
+        back = _POINTS_BACK.search(text, max(0, c.amount.start - 8), c.amount.start)
+        fresh = c.amount.increment and not back
+        if first is not None and cands[first].sentence != c.sentence and not fresh:
+            whole, earlier_whole = root(c.parent), root(cands[first].parent)
+            if whole is None or whole in (first, earlier_whole):
+                first_of[k] = first
+                continue
+            if earlier_whole is None and not _within(cands, whole, first, root):
+                cands[first].parent = whole
+                first_of[k] = first
+                continue
+        seen.setdefault(key, k)
         out.append(c)
+    for c in cands:
+        parent = root(c.parent)
+        c.parent = None if parent == index[id(c)] else parent
     return out
+
+
+def _within(cands: list[Candidate], k: int, whole: int, root: Callable[[int | None], int | None]) -> bool:
+    """Whether candidate `k` is `whole` or one of its parts, at any depth."""
+    seen: set[int] = set()
+    at: int | None = k
+    while at is not None and at not in seen:
+        if at == whole:
+            return True
+        seen.add(at)
+        at = root(cands[at].parent)
+    return False
+
+
+def _nearest(near: list[tuple[int, str]], pos: int) -> str | None:
+    """The party of the sorted mentions named nearest `pos`, the earlier on a tie.
+
+    Found by halving, not by measuring every mention: one sentence may name thousands.
+    """
+    j = bisect_left(near, pos, key=lambda m: m[0])
+    if j == 0:
+        return near[0][1] if near else None
+    before = near[j - 1][0]
+    if j < len(near) and near[j][0] - pos < pos - before:
+        return near[j][1]
+    return near[bisect_left(near, before, key=lambda m: m[0])][1]
 
 
 def _reindex(old: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
@@ -272,11 +377,18 @@ def _resolve(
         if k >= 0:
             previous = pool[k]
         near = r.recipient_mentions_in(c.sentence)
-        explicit = min(near, key=lambda m: abs(m[0] - pos))[1] if near else None
+        explicit = _nearest(near, pos)
         exclude = {x for x in (explicit or doc_recipient,) if x}
         parent = cands[c.parent] if c.parent is not None and context is None else None
-        if parent is not None and parent.donor:
-            c.donor, c.donor_rule = parent.donor, parent.donor_rule
+        gapped = r.gapped_party(c.amount, c.sentence) if c.span is None and c.donor is None else None
+        if gapped:
+            c.donor, c.donor_rule = gapped, "sentence"
+        elif parent is not None and parent.donor:
+            # A part named in a sentence of its own may name its own giver ("Donors pledged a
+            # total of $1.2 billion. Canada pledged $40 million of that total.").
+            s = r.before_start(c.amount, c.sentence)
+            own = r.acting_party(s, c.amount.start, exclude) if parent.sentence != c.sentence else None
+            c.donor, c.donor_rule = (own, "sentence") if own else (parent.donor, parent.donor_rule)
         if c.donor is None:
             c.donor, c.donor_rule = r.donor(c, exclude), "sentence"
         if (
@@ -300,6 +412,7 @@ def _resolve(
             )
             or r.sole_other_party(c.donor)
             or r.party_nearby(c.sentence, c.donor)
+            or r.headline_party(c.donor)
         )
         if c.span is None and c.amount.form is not None and c.amount.form.ambiguous:
             c.currency, c.currency_inferred = infer(c.amount.form, c.donor, r.parties.host)
@@ -345,7 +458,7 @@ def _resolve(
 
 def _pledges(r: _Reader, everything: list[Candidate], quantified: list[Candidate]) -> tuple[Pledge, ...]:
     """The pledges kept, with ids "m1", "m2", ... in reading order and parents by those ids."""
-    kept = [c for c in everything if _kept(c)]
+    kept = [c for c in everything if _kept(r, c, quantified)]
     ids = {id(c): f"m{n}" for n, c in enumerate(kept, start=1)}
     out = []
     for c in kept:
@@ -374,8 +487,24 @@ def _pledges(r: _Reader, everything: list[Candidate], quantified: list[Candidate
     return tuple(out)
 
 
-def _kept(c: Candidate) -> bool:
-    if c.donor is None or c.recipient is None or c.donor == c.recipient:
+def _kept(r: _Reader, c: Candidate, quantified: list[Candidate], depth: int = 0) -> bool:
+    if c.donor is None or c.donor == c.recipient:
         return False  # money a government spends at home, or whose giver the text does not say
+    if c.recipient is None:
+        # Given, for a purpose the text names rather than a party ("$75.4 million in support of
+        # projects in health"), unless it is written in the giver's own money: "We have allocated
+        # 4.2 billion rubles to build a neighbourhood" is spent at home.
+        shared = c.amount.form is not None and c.amount.form.ambiguous  # "$": maybe not its own dollar
+        own = c.currency == places().currency(c.donor) and not shared
+        if own or c.span is not None:
+            return False
+        if c.parent is not None and depth < 8:  # a part of a whole that is given is given too
+            return _kept(r, quantified[c.parent], quantified, depth + 1)
+        if c.donor_rule not in ("sentence", "publisher"):
+            return False
+        # ... and a word before it gives it ("announced $75.4 million", "will provide $45 million"):
+        # "welcomed the $2 billion investment by a pension fund" gives nothing.
+        before = r.cues_between(c.sentence, r.lead_start(c.amount, c.sentence), c.amount.start)
+        return any(cue.kind not in ("noun", "modal", "block") for cue in before)
     # A sum in the receiver's own money that no one in the sentence is said to give is not kept either.
     return not (c.donor_rule != "sentence" and c.currency and c.currency == places().currency(c.recipient))

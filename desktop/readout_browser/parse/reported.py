@@ -2,7 +2,10 @@
 
 "Mark Carney noted that Canada is expanding sanctions", "The President thanked Canada
 for ...", "According to the President, ...", "“...,” he said, adding that ...",
-"... . This was stated by the President". One statement is reported per sentence: the
+"... . This was stated by the President", "For the President it is essential that ...",
+"The aid was announced by Minister X", "X spoke with Y to thank him for ...",
+"Commenting on this, X stated:" (the statement is the paragraph after it), "X, Minister
+of Y, today announced ...". One statement is reported per sentence: the
 first speech act the sentence tells, by a single person resolved through the roster.
 Joint acts ("the leaders agreed", "X and Y praised") and passives with no speaker ("it
 was emphasized") are nobody's statement. A speech verb that introduces a direct quote
@@ -16,7 +19,6 @@ from dataclasses import dataclass
 
 from readout_browser.model import Person, Quote, Span
 from readout_browser.parse.document import Document
-from readout_browser.parse.marks import QuoteIndex
 from readout_browser.parse.people import Roster
 from readout_browser.parse.speech import Cue, lexicon
 
@@ -28,6 +30,13 @@ _VERB_NEXT = re.compile(r"\s+[a-z]")
 # "... and informed", "..., then noted": a verb that shares the subject of the one before.
 _SHARED_SUBJECT = re.compile(r"(?:\band|,)\s+(?:(?:also|then|later|further)\s+)?\Z")
 _AFTER_COMMA = re.compile(r",\s*\Z")
+_BY_AGENT = re.compile(r"\s+by\s+")
+_FOR_WHOM = re.compile(r"\s*For\s+")
+# "X, Minister of Foreign Affairs, today announced": a title set off by commas after the name.
+_APPOSITIVE = re.compile(r",\s*(?:the\s+|The\s+)?[A-Z][^,.;:!?\"“”]{2,100},\s*\Z")
+_PLAIN_TITLE = re.compile(r"(?:[A-Za-z][a-z-]*\s+){1,4}")
+# A relative clause between a subject and its verb: "President X, who chairs the Y, briefed ...".
+_RELATIVE = re.compile(r",\s*(?:who|whose)\s+[^,.;:!?\"“”]{2,120},\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -46,10 +55,10 @@ class _Reader:
         self.text = doc.text
         self.roster = roster
         self.lex = lexicon()
-        self.cues = self.lex.cues(doc.text)
+        self.cues = doc.cues
         self.quote_of_cue = {q.cue_span: q for q in direct if q.cue_span is not None}
         self.direct = sorted(direct, key=lambda q: q.span[0])
-        self.marks = QuoteIndex(doc.text, doc.paragraphs)
+        self.marks = doc.marks
 
     # ---- helpers
 
@@ -72,12 +81,20 @@ class _Reader:
     def subject_before(self, pos: int, floor: int) -> tuple[Span, Person] | None:
         """The mention that stands just before `pos`, across the words a verb allows."""
         end = self.lex.gap_before(self.text, pos, floor)
-        return None if end is None else self.roster.mention_ending_at(end)
+        hit = None if end is None else self.roster.mention_ending_at(end)
+        if hit is not None:
+            return hit
+        return self.roster.set_off_ending_at(self.text, self.lex.appositive_before(self.text, pos, floor))
 
     def joint(self, mention: Span, floor: int) -> bool:
         """Whether a subject shares its verb with another person: "X and Y praised"."""
-        if _JOINED_BEFORE.search(self.text, max(floor, mention[0] - 20), mention[0]):
-            return True
+        m = _JOINED_BEFORE.search(self.text, max(floor, mention[0] - 20), mention[0])
+        if m is not None:
+            # "..., and the Prime Minister stated": a new clause, unless a list of people ends there.
+            comma = self.text[max(floor, m.start() - 2) : m.start()].rstrip()
+            if not (m.group().startswith("and") and comma.endswith(",")):
+                return True
+            return self.roster.mention_ending_at(self.text.rindex(",", 0, m.start())) is not None
         return bool(_JOINED_AFTER.match(self.text, mention[1]))
 
     def clause_subject(self, start: int, end: int) -> Person | None:
@@ -110,7 +127,7 @@ class _Reader:
                 # "He said this at a briefing": the statement is the sentence before, not this one.
                 out.append(back)
                 continue
-            act = self.according(i, start, end) or self.by_verb(i, start, end)
+            act = self.according(i, start, end) or self.for_whom(i, start, end) or self.by_verb(i, start, end)
             if act is not None:
                 out.append(act)
         return out
@@ -126,7 +143,7 @@ class _Reader:
             hit = self.roster.mention_starting_at(m.end())
             speaker = hit[1] if hit else None
         else:
-            hit = self.roster.mention_starting_at(start)
+            hit = self.roster.mention_starting_at(start) or self.after_plain_title(start, end)
             if hit is not None:
                 gap = self.lex.gap.match(text, hit[0][1], end)
                 if self.lex.made_statement.match(text, gap.end() if gap else hit[0][1], end):
@@ -135,6 +152,13 @@ class _Reader:
             return None
         prev = self.doc.sentences[i - 1]
         return _Act(i - 1, speaker, None, self.clause(prev[0], prev[1]))
+
+    def after_plain_title(self, start: int, end: int) -> tuple[Span, Person] | None:
+        """The first person of a sentence when only a few plain words stand before the name:
+        "Deputy government spokesman Jane Doe announced this"."""
+        for span, person in self.roster.mentions_in(start, end):
+            return (span, person) if _PLAIN_TITLE.fullmatch(self.text, start, span[0]) else None
+        return None
 
     def according(self, i: int, start: int, end: int) -> _Act | None:
         """ "According to X, ..." anywhere in the sentence."""
@@ -156,18 +180,50 @@ class _Reader:
             return _Act(i, hit[1], None, self.clause(clause_start, end))
         return None
 
+    def for_whom(self, i: int, start: int, end: int) -> _Act | None:
+        """ "For the President it is essential that ...": the President's view."""
+        m = _FOR_WHOM.match(self.text, start, end)
+        hit = self.roster.mention_starting_at(m.end()) if m else None
+        if hit is None or not self.lex.for_whom.match(self.text, hit[0][1], end):
+            return None
+        return _Act(i, hit[1], None, self.clause(hit[0][1], end))
+
     def by_verb(self, i: int, start: int, end: int) -> _Act | None:
         for cue in self.cues.within(start, end):
-            if cue.span in self.quote_of_cue or self.quoted(cue.span[0]) or self.passive(cue):
+            if cue.span in self.quote_of_cue or self.quoted(cue.span[0]):
                 continue
-            act = self.participle(i, start, end, cue) if cue.participle else self.finite(i, start, end, cue)
+            if self.passive(cue):
+                act = self.by_agent(i, start, end, cue)
+            elif cue.participle:
+                act = self.participle(i, start, end, cue)
+            elif cue.infinitive:
+                act = self.infinitive(i, start, end, cue)
+            else:
+                act = self.finite(i, start, end, cue)
             if act is not None:
                 return act
         return None
 
+    def by_agent(self, i: int, start: int, end: int, cue: Cue) -> _Act | None:
+        """ "The aid was announced by Minister X": a passive that names its speaker."""
+        if cue.lemma not in self.lex.agent_passive:
+            return None
+        m = _BY_AGENT.match(self.text, cue.span[1], end)
+        hit = self.roster.mention_starting_at(m.end()) if m else None
+        if hit is None or self.joint(hit[0], start):
+            return None
+        return _Act(i, hit[1], cue, self.clause(start, end))
+
+    def infinitive(self, i: int, start: int, end: int, cue: Cue) -> _Act | None:
+        """ "X spoke with Y to thank him for ...": the purpose is the subject's statement."""
+        speaker = self.clause_subject(start, cue.span[0])
+        if speaker is None:
+            return None
+        return _Act(i, speaker, cue, self.clause(cue.span[1], end, lead=True))
+
     def finite(self, i: int, start: int, end: int, cue: Cue) -> _Act | None:
         text = self.text
-        hit = self.subject_before(cue.span[0], start)
+        hit = self.subject_before(cue.span[0], start) or self.appositive_subject(cue.span[0], start)
         speaker: Person | None = None
         if hit is not None:
             if self.quoted(hit[0][0]) or self.joint(hit[0], start):
@@ -189,7 +245,25 @@ class _Reader:
         if head.rstrip().endswith(",") and not tail and len(head.strip()) > 20:
             # "..., she said.": the statement is what the sentence said before the comma.
             return _Act(i, speaker, cue, self.clause(start, subject_start))
-        return _Act(i, speaker, cue, self.clause(cue.span[1], end, lead=True))
+        clause = self.clause(cue.span[1], end, lead=True)
+        colon = text[start:end].rstrip().endswith(":")
+        if clause[0] >= clause[1] and colon and i + 1 < len(self.doc.sentences):
+            # "Commenting on this, the Minister stated:" - what he stated is the next paragraph.
+            nxt = self.doc.sentences[i + 1]
+            clause = self.clause(nxt[0], nxt[1])
+        return _Act(i, speaker, cue, clause)
+
+    def appositive_subject(self, pos: int, floor: int) -> tuple[Span, Person] | None:
+        """The person named before a title or a relative clause in commas: "X, Minister of Y,
+        (today) announced", "X, who chairs the Y, briefed"."""
+        gap = self.lex.gap_before(self.text, pos, floor)
+        head_end = gap if gap is not None else pos
+        m = _APPOSITIVE.search(self.text, max(floor, head_end - 110), head_end) or _RELATIVE.search(
+            self.text, max(floor, head_end - 130), head_end
+        )
+        if m is None or self.cues.within(m.start(), head_end):
+            return None
+        return self.roster.mention_ending_at(m.start())
 
     def participle(self, i: int, start: int, end: int, cue: Cue) -> _Act | None:
         """ "..., adding that ...": the clause goes on with the speaker before it."""

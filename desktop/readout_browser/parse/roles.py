@@ -8,14 +8,14 @@ tells whom "she" stands for, without touching code.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
 
 from readout_browser.model import Source
+from readout_browser.parse import datafiles, phrases
 from readout_browser.parse.tokens import words_of
 from readout_browser.parse.wordlists import word_tree
-from readout_browser.paths import resource
 
 
 @dataclass(frozen=True)
@@ -25,15 +25,22 @@ class HostRule:
     match: tuple[str, ...]
     title: str
     office: str
-    country: str
+    country: str | None  # None for a rule read from the text itself, of an office of no known place
     aliases: frozenset[str]  # lower case, with "the": "the head of state"
+    # Only when the readout refers to the office: a ministry or an agency also publishes other
+    # officials' releases, and one publisher may speak for several offices (Prime Minister or
+    # Foreign Minister on a foreign ministry's site).
+    if_mentioned: bool = False
+
+    def says_office(self, office: str | None) -> bool:
+        """Whether an office as a text writes it ("Secretary", "Minister") is one of the rule's aliases."""
+        return office is not None and "the " + office.casefold() in self.aliases
 
 
 class Roles:
     """resources/people.toml, compiled for lookups."""
 
-    def __init__(self) -> None:
-        data = tomllib.loads(resource("people.toml").read_text(encoding="utf-8"))
+    def __init__(self, data: dict[str, Any]) -> None:
         titles = data.get("titles", {})
         # Offices by their first word, longest first; "the Head of State" and "the head of
         # the delegation" are both references, so each office is known in both spellings.
@@ -54,6 +61,12 @@ class Roles:
         self.particles = frozenset(titles.get("name_particles", []))
         self.suffixes = frozenset(s.rstrip(".") for s in titles.get("name_suffixes", []))
         self.not_names = frozenset(titles.get("not_names", []))
+        # "the Foreign Minister" is the "Minister for Foreign Affairs": each office's other spellings.
+        self.synonyms: dict[str, tuple[str, ...]] = {}
+        for group in titles.get("office_synonyms", []):
+            plain = tuple(self.plain_office(o) for o in group)
+            for o in plain:
+                self.synonyms[o] = tuple(x for x in plain if x != o)
 
         self.honorific_gender: dict[tuple[str, ...], str | None] = {}
         honorifics = data.get("honorifics", {})
@@ -68,10 +81,12 @@ class Roles:
         self.given_gender = _genders(data.get("gender", {}), "male", "female")
 
         part = data.get("participation", {})
-        self.meets_before = re.compile(
-            r"(?<!\w)(?:" + word_tree(part.get("before", [])) + r")\s+(?:the\s+)?\Z"
-        )
-        self.meets_after = re.compile(r"\s+(?:also\s+)?(?:" + word_tree(part.get("after", [])) + r")\b")
+        before = word_tree(_spellings(part.get("before", [])), space=phrases.JOIN)
+        self.meets_before = re.compile(r"(?<!\w)(?:" + before + r")\s+(?:the\s+)?\Z")
+        after = word_tree(_spellings(part.get("after", [])), space=phrases.JOIN)
+        self.meets_after = re.compile(r"\s+(?:also\s+)?(?:" + after + r")\b")
+        passing = word_tree(_spellings(data.get("passing", {}).get("before", [])))
+        self.passing_before = re.compile(r"(?<!\w)(?:" + passing + r")\s+(?:the\s+)?\Z") if passing else None
         self.hosts = tuple(
             HostRule(
                 tuple(h.get("match", [])),
@@ -79,9 +94,17 @@ class Roles:
                 h["office"],
                 h["country"],
                 frozenset(a.lower() for a in h.get("aliases", [])),
+                bool(h.get("if_mentioned", False)),
             )
             for h in data.get("hosts", [])
         )
+        # Each rule's `match` entries: a phrase as whole words, or phrases joined by " + " that
+        # must all be there; compiled once, and the rules found for a publisher remembered.
+        self._host_words = tuple(
+            (rule, tuple(tuple(_words(part) for part in m.split(" + ")) for m in rule.match))
+            for rule in self.hosts
+        )
+        self._rules_of: dict[tuple[str, str, str], tuple[HostRule, ...]] = {}
 
     def plain_office(self, office: str) -> str:
         """An office for comparison: small letters, no hyphens, no modifier that leaves it the same."""
@@ -94,12 +117,21 @@ class Roles:
         """Whether an office named alone ("the Chancellor") fits one a person holds ("Federal Chancellor").
 
         A leader word ("the Ukrainian leader") fits any head of state or government; other
-        words change the office ("the Minister" is not the "Prime Minister").
+        words change the office ("the Minister" is not the "Prime Minister"), but the office's
+        own complement may be left out ("the Secretary" is the "Secretary of State").
         """
         if held is None:
             return False
         a, h = self.plain_office(alias), self.plain_office(held)
-        return a == h or (a in self.leader_words and h in self.heads)
+        return a == h or (a in self.leader_words and h in self.heads) or h.startswith(a + " of ")
+
+    def title_fits(self, alias: str, title: str | None) -> bool:
+        """Whether an office named alone is another spelling of the office a title begins with
+        (after its country): "the Foreign Minister" and "Minister for Foreign Affairs of Japan"."""
+        if not title:
+            return False
+        t = " " + self.plain_office(title) + " "
+        return any(" " + s + " " in t for s in self.synonyms.get(self.plain_office(alias), ()))
 
     def is_name_word(self, w: str) -> bool:
         """Whether a word can be part of a person's name: capitalised, no office, no institution."""
@@ -114,19 +146,55 @@ class Roles:
             and w not in self.offices
         )
 
-    def host_rule(self, source: Source) -> HostRule | None:
-        """The host rule whose publisher words appear in the readout's publisher or address."""
-        hay = " ".join(x for x in (source.publisher, source.url) if x).casefold()
-        if not hay:
-            return None
-        return next((r for r in self.hosts if any(m.casefold() in hay for m in r.match)), None)
+    def host_rules(self, source: Source) -> tuple[HostRule, ...]:
+        """The host rules of a readout's publisher, best first: those whose words are in the
+        publisher line outside brackets, then inside them, then in the web address's host.
+
+        Many texts are "as reproduced by" a newswire, so the publisher line says more than the
+        address; the brackets often name the newswire, so they count less.
+        """
+        publisher = (source.publisher or "").replace("’", "'")
+        outside = re.sub(r"\([^()]*\)", " ", publisher)
+        inside = " ".join(re.findall(r"\(([^()]*)\)", publisher))
+        key = (outside, inside, _host_of(source.url))
+        found = self._rules_of.get(key)
+        if found is None:
+            rules: list[HostRule] = []
+            for hay in key:
+                if hay.strip():
+                    rules += [
+                        rule
+                        for rule, entries in self._host_words
+                        if rule not in rules and any(all(w.search(hay) for w in e) for e in entries)
+                    ]
+            if len(self._rules_of) > 4096:
+                self._rules_of.clear()
+            found = self._rules_of[key] = tuple(rules)
+        return found
+
+
+def _host_of(url: str | None) -> str:
+    """The host of a web address ("www.gov.uk"), or "" for none or a malformed one."""
+    try:
+        return (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return ""
+
+
+def _words(phrase: str) -> re.Pattern[str]:
+    """A phrase as whole words, small and capital letters alike, any apostrophe."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase.replace("’", "'")) + r"(?!\w)", re.IGNORECASE)
+
+
+def _spellings(written: list[str]) -> set[str]:
+    """Every spelling of a list of phrases (the grammar of `phrases`), for a regex that heeds case."""
+    return {s for phrase in written for s in phrases.spellings(phrase)}
 
 
 def _genders(section: dict, male: str, female: str) -> dict[str, str]:
     return {w: "m" for w in section.get(male, [])} | {w: "f" for w in section.get(female, [])}
 
 
-@cache
 def roles() -> Roles:
-    """The people resource, loaded once per process."""
-    return Roles()
+    """The people resource, compiled once per version of the file."""
+    return datafiles.compiled("people.toml", Roles)

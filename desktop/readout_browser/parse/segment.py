@@ -43,6 +43,7 @@ _ABBREVIATIONS = frozenset(
         "vs",
         "etc",
         "approx",
+        "app",
         "dept",
         "est",
         "fig",
@@ -76,7 +77,9 @@ _ABBREVIATIONS = frozenset(
 )
 _UPPER = r"A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F"
 # A full stop (or ! ? …) with its closing marks, then space and what may open a sentence.
-_BOUNDARY = re.compile(rf"[.!?…]+[”»\"’)\]]*(?=\s+[\"“„«‘(\[]?[{_UPPER}0-9])")
+# A match starts only where a run of marks starts, and never gives back what it took: a run of
+# thousands of full stops is then read once, not once from each of its characters.
+_BOUNDARY = re.compile(rf"(?<![.!?…])[.!?…]++[”»\"’)\]]*+(?=\s++[\"“„«‘(\[]?[{_UPPER}0-9])")
 # Paragraphs joined with no space: `word."Next` or `word.Next` (a lowercase word before).
 # (The mark is read first and what stands before it checked after: the engine then skips ahead
 # from one mark to the next instead of checking every character of the text.)

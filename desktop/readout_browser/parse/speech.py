@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from typing import Any
 
 from readout_browser.model import Span
+from readout_browser.parse import datafiles, phrases
 from readout_browser.parse.wordlists import word_tree
-from readout_browser.paths import resource
 
 
 @dataclass(frozen=True)
@@ -32,23 +31,33 @@ class Cue:
         """ "adding", "noting": a clause that goes on with the speaker of what came before."""
         return self.text.split()[0].endswith("ing")
 
+    @property
+    def infinitive(self) -> bool:
+        """ "to thank", "to congratulate": a purpose clause that speaks for the sentence's subject."""
+        return self.text.startswith("to ")
 
-_ASIDE = r"(?:\s*,\s*[^,.;\"“”]{1,30},\s*|\s+)"
+
+# Between the words of a cue: the grammar's joins (never a line break), or an aside in commas.
+_ASIDE = r"(?:[ \t\u00a0]*,[ \t\u00a0]*[^,.;\"“”\n]{1,30},[ \t\u00a0]*|" + phrases.JOIN + ")"
 # A word where a cue may begin, as far as a cue's first word can run: letters, digits, hyphens.
 _CUE_WORD = re.compile(r"(?<![\w-])[A-Za-z][^\W_]*(?:-[^\W_]+)*")
 _RUNS_ON = re.compile(r"[\w-]")
 
 
+def _first_word(form: str) -> str:
+    """A cue's first word as a text's words are cut: "reads" of "reads, in part"."""
+    return form.split(" ", 1)[0].rstrip(",;:")
+
+
 class Lexicon:
     """Compiled patterns for speech verbs and the words around them."""
 
-    def __init__(self) -> None:
-        data = tomllib.loads(resource("speech_verbs.toml").read_text(encoding="utf-8"))
+    def __init__(self, data: dict[str, Any]) -> None:
         self.lemma: dict[str, str] = {}
-        for lemma, forms in data.get("cues", {}).items():
-            for form in forms:
-                self.lemma[form] = lemma
-                self.lemma[form[0].upper() + form[1:]] = lemma
+        for lemma, written in data.get("cues", {}).items():
+            for form in phrases.check(written, f"[cues] {lemma}"):
+                for spelled in sorted(phrases.spellings(form)):
+                    self.lemma.setdefault(spelled, lemma)
         words = data.get("words", {})
         # Cues by their first word, looked up word by word of the text: one regex of every cue
         # takes longer to compile than a readout takes to parse. The words of a multi-word cue
@@ -56,12 +65,12 @@ class Lexicon:
         # the cues that begin with that word, compiled the first time the word turns up.
         self._by_first: dict[str, list[str]] = {}
         for form in self.lemma:
-            self._by_first.setdefault(form.split(" ", 1)[0], []).append(form)
+            self._by_first.setdefault(_first_word(form), []).append(form)
         self._after_first: dict[str, re.Pattern[str]] = {}
         # Where a word opens with a cue's first three letters: the words worth looking up. A cue
         # whose first word is not such a word (an apostrophe, a leading space) can only be found
         # by one regex of them all.
-        by_word = all(_CUE_WORD.fullmatch(f.split(" ", 1)[0]) and f.strip() == f for f in self.lemma)
+        by_word = all(_CUE_WORD.fullmatch(_first_word(f)) and f.strip() == f for f in self.lemma)
         openings = word_tree({f[:3] for f in self._by_first})
         self._openings = re.compile(r"(?<![\w-])(?:" + openings + ")") if by_word else None
         self._every_cue = (
@@ -69,28 +78,42 @@ class Lexicon:
             if by_word
             else re.compile(r"(?<![\w-])(?=[A-Za-z])(?:" + word_tree(self.lemma, _ASIDE) + r")(?![\w-])")
         )
-        between = word_tree(words.get("between", []))
+        between = word_tree(phrases.forms(words.get("between", [])))
         # What may stand between a speaker and the verb: "also", ", for his part,".
         self.gap = re.compile(rf"(?:\s*,\s*(?:{between})\s*,)?(?:\s+(?:{between}))*\s+", re.IGNORECASE)
         self._gap_end = re.compile(self.gap.pattern + r"\Z", re.IGNORECASE)
-        self.according = re.compile(r"\b(?:" + word_tree(words.get("according", [])) + r")\s+", re.IGNORECASE)
+        # The comma that closes a name set off after its title: "the Commissioner for X, Jane Doe, said".
+        self.appositive_gap = re.compile(rf"\s*,(?:\s+(?:{between}))*\s+", re.IGNORECASE)
+        self._appositive_end = re.compile(self.appositive_gap.pattern + r"\Z", re.IGNORECASE)
+        according = word_tree(phrases.forms(words.get("according", [])))
+        self.according = re.compile(r"\b(?:" + according + r")\s+", re.IGNORECASE)
         self.statement_by = re.compile(
-            r"\s*(?:" + word_tree(words.get("statement_by", [])) + r")\s+", re.IGNORECASE
+            r"\s*(?:" + word_tree(phrases.forms(words.get("statement_by", []))) + r")\s+", re.IGNORECASE
+        )
+        # A readout titled as one person's statement: "Statement by the Managing Director on ...".
+        self.statement_title = re.compile(
+            r"\b(?:" + word_tree(phrases.forms(words.get("statement_title", []))) + r")\s+", re.IGNORECASE
         )
         self.made_statement = re.compile(
-            r"\s*(?:" + word_tree(words.get("made_statement", [])) + r")\b", re.IGNORECASE
+            r"\s*(?:" + word_tree(phrases.forms(words.get("made_statement", []))) + r")\b", re.IGNORECASE
         )
         self.passive = frozenset(w.lower() for w in words.get("passive", []))
+        self.agent_passive = frozenset(words.get("agent_passive", []))
+        self.for_whom = re.compile(
+            r"\s*,?\s*(?:" + word_tree(phrases.forms(words.get("for_whom", []))) + r")\b", re.IGNORECASE
+        )
         # "the decree", "an award of the President of Ukraine", "a format called": a naming word,
-        # then at most a name of capitalised words and "of"/"the", then the opening mark.
+        # then at most a name of capitalised words (capitals even though the rest ignores case)
+        # and "of"/"the", then the opening mark.
         self.naming = re.compile(
-            r"(?<![\w-])(?:" + word_tree(words.get("naming", [])) + r")"
-            r"(?:\s+(?:of|the|for|on|[A-Z][\w’'.-]*)){0,8}\s*[:,]?\s*$",
+            r"(?<![\w-])(?:" + word_tree(phrases.forms(words.get("naming", []))) + r")"
+            r"(?:\s+(?:of|the|for|on|(?-i:[A-Z])[\w’'.-]*)){0,8}\s*[:,]?\s*$",
             re.IGNORECASE,
         )
         self.not_with_person = frozenset(words.get("not_with_person", []))
         self.joint = re.compile(
-            r"(?:^|(?<=\W))(?:" + word_tree(words.get("joint_subjects", [])) + r")(?!\w)", re.IGNORECASE
+            r"(?:^|(?<=\W))(?:" + word_tree(phrases.forms(words.get("joint_subjects", []))) + r")(?!\w)",
+            re.IGNORECASE,
         )
 
     def gap_before(self, text: str, pos: int, floor: int = 0) -> int | None:
@@ -99,17 +122,26 @@ class Lexicon:
         m = self._gap_end.search(text[window:pos])
         return None if m is None else window + m.start()
 
+    def appositive_before(self, text: str, pos: int, floor: int = 0) -> int | None:
+        """Where a name set off by commas ends before the verb at `pos` (the closing comma)."""
+        window = max(floor, pos - 60)
+        m = self._appositive_end.search(text, window, pos)
+        return None if m is None else m.start()
+
     def cues(self, text: str) -> CueIndex:
-        """Every speech verb in `text`, indexed by position."""
-        return _cue_index(self, text)
+        """Every speech verb in `text`, indexed by position (a document keeps its own: `Document.cues`)."""
+        return CueIndex(self.find_cues(text))
 
     def find_cues(self, text: str) -> list[Cue]:
         out = []
         for start, end in self._cue_spans(text):
             written = text[start:end]
             words = written.split()
+            # As written ("issued the following statement"), else without an aside ("spoke, in
+            # particular, about" is "spoke about").
             form = words[0] if len(words) == 1 else " ".join((words[0].rstrip(","), words[-1]))
-            out.append(Cue((start, end), written, self.lemma.get(form, form)))
+            lemma = self.lemma.get(" ".join(words)) or self.lemma.get(form, form)
+            out.append(Cue((start, end), written, lemma))
         return out
 
     def _cue_spans(self, text: str) -> list[Span]:
@@ -167,12 +199,6 @@ class CueIndex:
         return self.all[lo:hi]
 
 
-@lru_cache(maxsize=16)
-def _cue_index(lexicon: Lexicon, text: str) -> CueIndex:
-    return CueIndex(lexicon.find_cues(text))
-
-
-@cache
 def lexicon() -> Lexicon:
-    """The speech-verb lexicon, loaded once per process."""
-    return Lexicon()
+    """The speech-verb lexicon, compiled once per version of its file."""
+    return datafiles.compiled("speech_verbs.toml", Lexicon)

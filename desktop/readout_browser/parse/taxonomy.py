@@ -12,27 +12,23 @@ edited file is compiled again the next time a readout is parsed.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from itertools import product
 from pathlib import Path
+from typing import Any
 
-from readout_browser.errors import ReadoutError
+from readout_browser.parse import datafiles, phrases
+from readout_browser.parse.datafiles import DataFileError
 from readout_browser.paths import resource
 
 TAXONOMY_FILE = "taxonomy.toml"
 
 _WORD = re.compile(r"\w+")
-# What may stand between two words of one phrase: spaces (never a line break), hyphens,
-# apostrophes ("leaders’ dialogue") and slashes ("SAMP/T").
-_JOINERS = frozenset(" \t\u00a0\u202f-‐‑'’/")
-_GAP_WORDS = 3  # a lone * stands for up to this many words
-
+_JOINERS = phrases.JOINERS
+_GAP_WORDS = phrases.GAP_WORDS
 # A step of a term: a word (plural allowed), a word beginning (from "word*"), or a gap ("*").
-WORD, STEM, GAP = "word", "stem", "gap"
-Step = tuple[str, str]
+WORD, STEM, GAP = phrases.WORD, phrases.STEM, phrases.GAP
+Step = phrases.Step
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,7 @@ class _Node:
 
     def add(self, steps: tuple[Step, ...], topics: tuple[int, ...]) -> None:
         node = self
-        for kind, text in steps:
+        for n, (kind, text) in enumerate(steps, 1):
             if kind == GAP:
                 node.gap = node.gap or _Node()
                 node = node.gap
@@ -85,8 +81,11 @@ class _Node:
                 child = node.terms.get(text)
                 if child is None:
                     child = node.terms[text] = _Node()
-                    for form in (text, text + "s", text + "es"):  # "arm" and "arms" may both be terms
-                        node.words.setdefault(form, []).append(child)
+                    node.words.setdefault(text, []).append(child)
+                if n == len(steps):  # the last word also in the plural: "arm" and "arms" may both be terms
+                    for form in (text + "s", text + "es"):
+                        if child not in node.words.setdefault(form, []):
+                            node.words[form].append(child)
                 node = child
         node.topics |= frozenset(topics)
 
@@ -174,32 +173,19 @@ class _Scan:
 
 def taxonomy() -> Taxonomy:
     """The compiled taxonomy, compiled again only when its file has changed."""
-    path = resource(TAXONOMY_FILE)
-    try:
-        stamp = path.stat().st_mtime_ns
-    except OSError as e:
-        raise ReadoutError(path, f"the topic taxonomy cannot be read ({e.strerror or e})") from None
-    return _compiled(path, stamp)
+    return datafiles.compiled(TAXONOMY_FILE, _compile_file)
 
 
-@cache
-def _compiled(path: Path, stamp: int) -> Taxonomy:
-    """`stamp` (the file's modification time) is part of the cache key, so edits take effect."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        raise ReadoutError(path, f"the topic taxonomy cannot be read ({e})") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ReadoutError(path, f"the topic taxonomy is not valid TOML: {e}") from None
-    return compile_taxonomy(read_topics(data, path))
+def _compile_file(data: dict[str, Any]) -> Taxonomy:
+    return compile_taxonomy(read_topics(data, resource(TAXONOMY_FILE)))
 
 
 def read_topics(data: dict, path: Path | str | None = None) -> tuple[TopicDef, ...]:
     """The topics of a parsed taxonomy file, parents before their children."""
     out: list[TopicDef] = []
 
-    def invalid(what: str) -> ReadoutError:
-        return ReadoutError(path, f"the topic taxonomy is not valid: {what}")
+    def invalid(what: str) -> DataFileError:
+        return DataFileError(path, f"the topic taxonomy is not valid: {what}")
 
     def walk(table: dict, parent: str | None) -> None:
         for key, value in table.items():
@@ -211,8 +197,12 @@ def read_topics(data: dict, path: Path | str | None = None) -> tuple[TopicDef, .
             terms = value.get("terms", [])
             if not isinstance(label, str) or not label.strip():
                 raise invalid(f"{name} has no label")
-            if not isinstance(terms, list) or not all(isinstance(t, str) and _valid_term(t) for t in terms):
-                raise invalid(f"the terms of {name} must be a list of words, a lone * only between two")
+            if not isinstance(terms, list):
+                raise invalid(f"the terms of {name} must be a list of phrases")
+            try:
+                phrases.check(terms, f"the terms of {name}")
+            except phrases.PhraseError as e:
+                raise invalid(str(e)) from None
             out.append(TopicDef(topic_id, label.strip(), parent, tuple(terms)))
             walk({k: v for k, v in value.items() if k not in ("label", "terms")}, topic_id)
 
@@ -242,36 +232,5 @@ def compile_taxonomy(topics: tuple[TopicDef, ...]) -> Taxonomy:
 
 
 def term_steps(term: str) -> list[tuple[Step, ...]]:
-    """The ways a term can be written, each as steps over words.
-
-    A hyphenated word may also be written as one ("co-production", "coproduction").
-    """
-    words = term.lower().split()
-    if all(_WORD.fullmatch(word) for word in words):  # plain words: written one way only
-        return [tuple((WORD, word) for word in words)]
-    choices: list[list[tuple[Step, ...]]] = []
-    for word in words:
-        if word == "*":
-            choices.append([((GAP, ""),)])
-            continue
-        stem = word.endswith("*")
-        pieces = _WORD.findall(word)
-        if not pieces:
-            continue
-        ways = [pieces]
-        if len(pieces) > 1 and "-" in word:
-            ways.append(["".join(pieces)])
-        choices.append(
-            [tuple((STEM if stem and n == len(w) - 1 else WORD, p) for n, p in enumerate(w)) for w in ways]
-        )
-    return [tuple(s for part in combo for s in part) for combo in product(*choices)]
-
-
-def _valid_term(term: str) -> bool:
-    """A term has words, and a lone * only between two of them."""
-    words = term.split()
-    return (
-        bool(words)
-        and "*" not in (words[0], words[-1])
-        and all(w == "*" or _WORD.search(w) for w in words)
-    )
+    """The ways a term can be written, each as steps over words (the grammar of `phrases`)."""
+    return phrases.steps(term)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from readout_browser.model import Span
-from readout_browser.parse.places import PlaceKind, PlaceMention, places
+from readout_browser.parse.places import PlaceKind, PlaceMention, Places, places
 from readout_browser.parse.roles import roles
 from readout_browser.parse.tokens import Tokens
 
@@ -69,11 +69,16 @@ def _particle_name(word: str, particles: frozenset[str]) -> bool:
     return bool(rest) and head in particles and rest[0].isupper()
 
 
-@lru_cache(maxsize=4096)
 def _place_named(name: str) -> tuple[str, PlaceKind] | None:
     """The canonical name and kind of a country or organisation, asked once per spelling."""
-    canon = places().canonical(name)
-    return (canon, places().kind(canon) or "country") if canon else None
+    return _named_in(places(), name)
+
+
+@lru_cache(maxsize=4096)
+def _named_in(gazetteer: Places, name: str) -> tuple[str, PlaceKind] | None:
+    """(Keyed on the gazetteer too, so an edited countries file is asked afresh.)"""
+    canon = gazetteer.canonical(name)
+    return (canon, gazetteer.kind(canon) or "country") if canon else None
 
 
 class TitleReader:
@@ -95,6 +100,8 @@ class TitleReader:
             w = words[i]
             if w[0].islower() and not self._after_determiner(i):
                 continue  # an office in small letters counts only after "the": "the Russian leader"
+            if self.t.word(i - 1)[:1].isdigit():
+                continue  # "at 3 PM Beijing time" is an hour
             end = self.office(i)
             if end is None:
                 continue
@@ -153,15 +160,20 @@ class TitleReader:
                 return p[0], k + (t.words[k] in _THE)  # "the IMF Managing Director"
         return None
 
-    def cap_run(self, i: int) -> int:
-        """The index after a run of capitalised words, with name particles and initials inside."""
+    def cap_run(self, i: int, particle_first: bool = False) -> int:
+        """The index after a run of capitalised words, with name particles and initials inside
+        (and in front, with `particle_first`: "President von der Leyen")."""
         t, particles = self.t, self.r.particles
         k = i
         while k < len(t.words):
             w = t.words[k]
+            if k > i and "\n" in t.text[t.ends[k - 1] : t.starts[k]]:
+                break  # a name never runs across a line break: "Michelle Obama\nYou ..."
+            if k > i and w.rstrip(".") in self.r.suffixes:
+                break  # a postnominal ("MP", "T.D.") ends the name: `_suffix` takes it along
             if (w[0].isupper() and w[0].isalpha()) or _particle_name(w, particles):
                 k += 1
-            elif w in particles and k > i:
+            elif w in particles and (k > i or particle_first):
                 j = k
                 while t.word(j) in particles:
                     j += 1
@@ -195,7 +207,9 @@ class TitleReader:
             if len(words) < 2 or (len(words) == 2 and k < i):
                 return None
             return words[-2], r
-        while i < r and (not r_.is_name_word(t.words[i]) or self.place(i) is not None):
+        while i < r and (
+            (not r_.is_name_word(t.words[i]) and t.words[i] not in r_.particles) or self.place(i) is not None
+        ):
             p = self.place(i)
             i = p[1] if p is not None else i + 1
         words = [k for k in range(i, r) if t.words[k][0].isupper()]
@@ -210,8 +224,8 @@ class TitleReader:
     def _read(self, i: int, end: int) -> TitleHit | None:
         t = self.t
         back = i - 2 if t.word(i - 1) == "." else i - 1
-        if (t.word(back),) in self.r.honorific_gender:
-            return None  # "Mr. President" addresses someone
+        if (t.word(back),) in self.r.honorific_gender and t.word(back - 1) not in _THE:
+            return None  # "Mr. President" addresses someone; "the Hon. Minister" is someone
         d = self._prefix(i, end)
         if d is None:
             return None
@@ -228,14 +242,19 @@ class TitleReader:
         places_found: list[str] = []
         while start > 0:
             w = t.words[start - 1]
+            # A place first, so that its own words stay whole: "World Bank Group President".
+            p = self.place_ending_at(start - 1)
+            if p is not None and t.cap(p[1]):
+                places_found.insert(0, p[0].name)
+                start = p[1]
+                continue
             if (w in r.modifiers or w in r.institution) and t.cap(start - 1):
                 start -= 1
                 continue
-            p = self.place_ending_at(start - 1)
-            if p is None or not t.cap(p[1]):
-                break
-            places_found.insert(0, p[0].name)
-            start = p[1]
+            break
+        honorific = start - 2 if t.word(start - 1) == "." else start - 1
+        if (t.word(honorific),) in r.honorific_gender and t.word(honorific - 1) in _THE:
+            start = honorific  # "the Hon. Minister"
         det = t.words[start - 1] if t.word(start - 1) in _DETERMINERS else None
         first = start - 1 if det else start
         if t.word(first - 1) == "of" and t.word(first - 2) in r.institution:
@@ -259,6 +278,10 @@ class TitleReader:
                     k, d.last, d.words = p[1], "place", None
                     d.place_ends.append(k)
                     continue
+                j = self._plain_words_to_place(m)
+                if j is not None:
+                    k, d.last, d.words = j, "words", None  # "head of the interim government of Kyrgyzstan"
+                    continue
                 if t.word(m) in _OPEN_MARKS and t.cap(m + 1) and t.word(m + 2) in _CLOSE_MARKS:
                     k, d.last, d.words, d.loose = m + 3, "words", None, True  # CEO at "Ukroboronprom"
                     continue
@@ -274,8 +297,10 @@ class TitleReader:
                 continue
             if w == "and":
                 nxt_office = self.office(k + 1)
-                if d.last == "office" and nxt_office is not None:
-                    d.office_end = k = nxt_office  # "Chairman and CEO"
+                second = " ".join(t.words[k + 1 : nxt_office]) if nxt_office else ""
+                if d.last == "office" and nxt_office is not None and r.plain_office(second) not in r.heads:
+                    # "Chairman and CEO"; but "the Secretary General and President X" are two people.
+                    d.office_end = k = nxt_office
                     continue
                 if (
                     d.last == "words"
@@ -289,6 +314,20 @@ class TitleReader:
                     continue
             break
         d.end = k
+
+    def _plain_words_to_place(self, m: int) -> int | None:
+        """After "the" of a complement, up to three small words and then "of" a place: the
+        index of that "of" ("the interim government of X", "the presidential administration of X")."""
+        t = self.t
+        if t.word(m - 1) not in _THE:
+            return None
+        j = m
+        while j < m + 3 and t.word(j).isalpha() and t.word(j).islower() and t.word(j) not in self.r.connectors:
+            j += 1
+        if j == m or t.word(j) != "of":
+            return None
+        n = j + 1 + (t.word(j + 1) in _THE)
+        return j if self.place(n) is not None else None
 
     def _possessive(self, d: _Draft, i: int) -> TitleHit | bool | None:
         """ "the President's Press Secretary" is the secretary, "the President's leadership" the President.
@@ -329,6 +368,8 @@ class TitleReader:
             name = self.name_in(d.words[0], d.words[1], glued=True)
         elif t.cap(k):
             name = self.name_in(k, self.cap_run(k), glued=False)
+        elif t.word(k) in self.r.particles:
+            name = self.name_in(k, self.cap_run(k, particle_first=True), glued=False)  # "von der Leyen"
         if name is not None:
             title_end = name[0]
         elif d.place_ends:
@@ -338,8 +379,10 @@ class TitleReader:
             # questionnaire to the President of Ukraine, Ursula von der Leyen noted".
             run = self.cap_run(title_end + 1)
             found = self.name_in(title_end + 1, run, glued=False)
-            capitals = sum(1 for x in range(title_end + 1, run) if t.words[x][0].isupper())
-            if found is not None and 2 <= capitals <= 3 and t.word(run) in _AFTER_APPOSITIVE:
+            # Honorifics in front are not counted: "the Minister of X, Mr Bruno Rodríguez Parrilla,".
+            lead = found[0] if found is not None else title_end + 1
+            capitals = sum(1 for x in range(lead, run) if t.words[x][0].isupper())
+            if found is not None and 2 <= capitals <= _MAX_NAME_WORDS and t.word(self._suffix(run)) in _AFTER_APPOSITIVE:
                 name = found
         place = d.places[0] if d.places else None
         post_title = None
@@ -371,7 +414,7 @@ class TitleReader:
         """The index after a name, taking ", Jr." and the like along."""
         t = self.t
         j = k + 1 if t.word(k) == "," else k
-        if t.word(j) not in self.r.suffixes:
+        if t.word(j).rstrip(".") not in self.r.suffixes:
             return k
         j += 1
         if t.word(j) == "." and t.starts[j] == t.ends[j - 1]:

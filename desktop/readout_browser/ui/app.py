@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 
 import readout_browser
 from readout_browser.paths import default_seed
-from readout_browser.ui.app_icon import app_icon
 from readout_browser.ui.main_window import MainWindow
 from readout_browser.ui.settings import APPLICATION, ORGANISATION
 
@@ -47,7 +47,10 @@ class ReadoutApplication(QApplication):
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
-    """The application object, named so settings, the desktop and the window manager know it."""
+    """The application object, named so settings, the desktop and the window manager know it.
+
+    Its icon is set once the window has painted (`open_window`).
+    """
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -56,26 +59,45 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(readout_browser.__version__)
     QGuiApplication.setDesktopFileName(readout_browser.APP_ID)
-    app.setWindowIcon(app_icon())
     return app
 
 
 def open_window(paths: Sequence[str]) -> MainWindow:
-    """A shown window with `paths` open, or the seed readout when no path is given.
+    """A shown window with `paths` open; with no path, what was open last time (the seed on a first start).
 
-    Files the desktop hands the running app later (`ReadoutApplication.files_requested`)
-    open in this window too.
+    The window goes on screen as a shell showing the readout that will be shown (the
+    last file named), and builds the rest and opens the files once that has painted:
+    what a person waits for is the text, not the panes around it. Files the desktop
+    hands the running app later (`ReadoutApplication.files_requested`) open in this
+    window too.
     """
-    window = MainWindow()
-    if paths:
-        window.open_paths(paths)
-    else:
-        window.open_paths([default_seed()], remember=False)
+    window = MainWindow(deferred=True)
+    session = [] if paths else [p for p in window.settings.session() if Path(p).is_file()]
+    shown = Path((list(paths) or session or [default_seed()])[-1])
+    if shown.is_file():
+        window.preview(shown)
+    window.when_complete(lambda: _open_files(window, paths, session))
+    # The icon in every size costs a window's first show more than the rest of its shell: it follows.
+    window.when_complete(_set_icon)
     window.show()
     app = QApplication.instance()
     if isinstance(app, ReadoutApplication):
         app.files_requested.connect(window.receive_files)
     return window
+
+
+def _set_icon() -> None:
+    from readout_browser.ui.app_icon import app_icon
+
+    QApplication.setWindowIcon(app_icon())
+
+
+def _open_files(window: MainWindow, paths: Sequence[str], session: list[str]) -> None:
+    """Open the files named, else what was open last time if it is still there (else the seed)."""
+    if paths:
+        window.open_paths(paths)
+    elif not session or not window.open_paths(session, remember=False):
+        window.open_paths([default_seed()], remember=False)
 
 
 def run(paths: Sequence[str]) -> int:
@@ -90,7 +112,8 @@ def run(paths: Sequence[str]) -> int:
         return 0
     app = create_application()
     window = open_window(paths)
-    instance.listen(window.receive_files)
+    receive = window.receive_files
+    window.when_complete(lambda: instance.listen(receive))  # once the window is on screen, like the rest
     app.aboutToQuit.connect(instance.close)
     status = app.exec()
     del window

@@ -73,6 +73,17 @@ def person_name(person: Person) -> str:
     return person.name or person.title or person.id
 
 
+ROSTER_MARK = "*"
+"""Follows a name that the text did not give: it was looked up in the roster of office holders."""
+ROSTER_TIP = "name from the roster of office holders for this date"
+
+
+def person_label(person: Person) -> str:
+    """A person's name as the window shows it, marked when it came from the roster."""
+    name = person_name(person)
+    return f"{name}{ROSTER_MARK}" if person.from_roster and person.name else name
+
+
 def person_line(person: Person) -> str:
     """A person with the title and country the readout gives them, on one line."""
     parts = [person_name(person)]

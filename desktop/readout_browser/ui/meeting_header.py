@@ -1,27 +1,40 @@
 """The header above the text: who published it, what kind of meeting, where, when, in which
 formats, and who took part.
 
-Every label is plain text, so whatever a readout says shows as written.
+The source text is what people read, so the header stays small: the title and the facts
+take one line each (cut to the width, whole in a tooltip), and the participants one line
+of names; "Details" opens their titles and countries in full, in a box of a few lines
+that scrolls. A name that came from the roster of office holders, not from the text,
+carries a mark and says so in its tooltip. Every label is plain text, so whatever a
+readout says shows as written.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from readout_browser.model import Person, Readout
-from readout_browser.summaries import readout_date
-from readout_browser.ui.formatting import capitalised, date, person_name
+from readout_browser.ui.elided_label import ElidedLabel
+from readout_browser.ui.formatting import ROSTER_TIP, capitalised, date, person_label
 
-_ONE_COLUMN_UP_TO = 3
-"""Up to this many participants stand one per line; more share lines two by two."""
+_DETAIL_LINES = 6
+"""The open participant details show this many lines at most, and scroll for the rest."""
 
 
-def _label(text: str = "", *, bold: bool = False, scale: float = 1.0, muted: bool = False) -> QLabel:
-    label = QLabel(text)
+def _style(label: QLabel, *, bold: bool = False, scale: float = 1.0, muted: bool = False) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     font = QFont(label.font())
     if bold:
         font.setWeight(QFont.Weight.DemiBold)
@@ -34,7 +47,7 @@ def _label(text: str = "", *, bold: bool = False, scale: float = 1.0, muted: boo
 
 
 class MeetingHeader(QFrame):
-    """Publisher, title, meeting facts and participants of the current readout."""
+    """Publisher, title, meeting facts and participants of the current readout, in a few lines."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,46 +55,79 @@ class MeetingHeader(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
-        self.publisher_label = _label(muted=True, scale=0.9)
-        self.publisher_label.setWordWrap(True)
-        self.title_label = _label(bold=True, scale=1.25)
-        self.title_label.setWordWrap(True)
-        self.facts_label = _label()
-        self.facts_label.setWordWrap(True)
-        self._participants = QGridLayout()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.title_label = _style(ElidedLabel(), bold=True, scale=1.15)
+        self.facts_label = _style(ElidedLabel(), muted=True)
+        self.names_label = _style(ElidedLabel())
+        self.names_label.setObjectName("participantNames")
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("participantDetails")
+        self.details_button.setText("Details")
+        self.details_button.setCheckable(True)
+        self.details_button.setAutoRaise(True)
+        self.details_button.setToolTip("Show each participant's title and country")
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        self._grid_widget = QWidget()
+        self._participants = QGridLayout(self._grid_widget)
+        self._participants.setContentsMargins(0, 0, 0, 0)
         self._participants.setHorizontalSpacing(10)
         self._participants.setVerticalSpacing(2)
+        self.details = QScrollArea()
+        self.details.setObjectName("participantDetailsBox")
+        self.details.setWidgetResizable(True)
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details.setWidget(self._grid_widget)
+        self.details.setMaximumHeight(self.fontMetrics().lineSpacing() * _DETAIL_LINES + 8)
+        self.details.hide()
 
+        names = QHBoxLayout()
+        names.setSpacing(6)
+        names.addWidget(self.names_label, 1)
+        names.addWidget(self.details_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(4)
-        layout.addWidget(self.publisher_label)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(2)
         layout.addWidget(self.title_label)
         layout.addWidget(self.facts_label)
-        layout.addSpacing(4)
-        layout.addLayout(self._participants)
+        layout.addLayout(names)
+        layout.addWidget(self.details)
+        self.details_button.toggled.connect(self._toggle_details)
         self.set_readout(None)
 
     def set_readout(self, readout: Readout | None) -> None:
         """Describe another readout's meeting (or say that none is open)."""
         self._clear_participants()
         if readout is None:
-            self.publisher_label.setText("")
             self.title_label.setText("No readout open")
             self.facts_label.setText("Open a readout with File ▸ Open, or drop one on the window.")
+            self.names_label.setText("")
+            self.details_button.hide()
             return
-        self.publisher_label.setText(readout.source.publisher or "")
-        self.publisher_label.setVisible(bool(readout.source.publisher))
         self.title_label.setText(readout.display_title)
         self.facts_label.setText(self._facts(readout))
-        per_row = 1 if len(readout.people) <= _ONE_COLUMN_UP_TO else 2
-        for i, person in enumerate(readout.people):
-            self._add_participant(i, person, per_row)
+        people = readout.people
+        self.names_label.setText(("With " if people else "") + ", ".join(person_label(p) for p in people))
+        if any(p.from_roster for p in people):
+            self.names_label.setToolTip(f"* {ROSTER_TIP}")
+        self.details_button.setVisible(bool(people))
+        for i, person in enumerate(people):
+            self._add_participant(i, person)
+
+    def _toggle_details(self, shown: bool) -> None:
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.details.setVisible(shown)
 
     @staticmethod
     def _facts(readout: Readout) -> str:
+        from readout_browser.summaries import readout_date  # not needed before the first readout shows
+
         meeting = readout.meeting
-        parts = [capitalised(meeting.kind)] if meeting.kind != "other" else []
+        parts = [readout.source.publisher] if readout.source.publisher else []
+        if meeting.kind != "other":
+            parts.append(capitalised(meeting.kind))
         if meeting.place:
             parts.append(meeting.place)
         when = date(readout_date(readout))
@@ -92,30 +138,39 @@ class MeetingHeader(QFrame):
             parts.append(f"{noun}: {', '.join(meeting.formats)}")
         return " · ".join(parts)
 
-    def _add_participant(self, i: int, person: Person, per_row: int) -> None:
-        row, slot = divmod(i, per_row)
-        column = 3 * slot  # name, details, and a gap before the next participant
-        self._participants.addWidget(_label(person_name(person), bold=True), row, column)
+    def _add_participant(self, row: int, person: Person) -> None:
+        name = _style(QLabel(person_label(person)), bold=True)
+        name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if person.from_roster:
+            name.setToolTip(ROSTER_TIP)
+        self._participants.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
         details = [x for x in (person.title if person.name else None, person.country) if x]
-        line = _label(" · ".join(details), muted=True)
-        line.setWordWrap(True)
-        self._participants.addWidget(line, row, column + 1)
-        self._participants.setColumnMinimumWidth(column + 2, 24 if slot + 1 < per_row else 0)
-        self._participants.setColumnStretch(column + 1, 1)
+        line = _style(QLabel(" · ".join(details)), muted=True)
+        line.setWordWrap(True)  # a title is read whole, never cut mid-phrase
+        line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._participants.addWidget(line, row, 1)
+        self._participants.setColumnStretch(1, 1)
 
     def _clear_participants(self) -> None:
         while self._participants.count():
             item = self._participants.takeAt(0)
             widget = item.widget() if item else None
             if widget is not None:
+                widget.hide()  # at once: the deletion waits for the event loop, the next readout does not
                 widget.deleteLater()
 
-    def texts(self) -> list[str]:
-        """Every line the header shows, participants included, top to bottom."""
-        labels = [self.publisher_label, self.title_label, self.facts_label]
+    def participant_labels(self) -> list[QLabel]:
+        """The labels of the participant details, name and title by turns."""
+        found = []
         for i in range(self._participants.count()):
             item = self._participants.itemAt(i)
             widget = item.widget() if item else None
             if isinstance(widget, QLabel):
-                labels.append(widget)
-        return [label.text() for label in labels if label.text()]
+                found.append(widget)
+        return found
+
+    def texts(self) -> list[str]:
+        """Every line the header holds, participant details included, top to bottom."""
+        labels: list[QLabel] = [self.title_label, self.facts_label, self.names_label]
+        texts = [label.full_text() if isinstance(label, ElidedLabel) else label.text() for label in labels]
+        return [t for t in texts + [label.text() for label in self.participant_labels()] if t]

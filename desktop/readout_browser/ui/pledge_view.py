@@ -2,7 +2,10 @@
 
 The footer adds up the pledges shown (the chosen topic's, or all) per currency and in
 the currency the user converts into, never counting a sub-allocation twice; the sums
-come from `summaries`, the view only lays them out.
+come from `summaries`, the view only lays them out. Beneath the pledges, "Other
+amounts" lists the sums of money that are not pledges (contracts, trade, needs,
+budgets, damage), each with its kind, so every sum the text names is one click away.
+A readout with neither shows a one-line note instead of an empty table.
 """
 
 from __future__ import annotations
@@ -11,18 +14,21 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from readout_browser.model import Pledge, Readout, Span
+from readout_browser.model import Amount, Pledge, Readout, Span
 from readout_browser.summaries import converted_total, totals_by_currency
-from readout_browser.ui.formatting import amount, money
+from readout_browser.ui.formatting import amount, capitalised, money, plain_tooltip
 from readout_browser.ui.models.pledge_filter import PledgeFilter
 from readout_browser.ui.models.pledge_model import CONVERTED, PURPOSE, PledgeModel
 from readout_browser.ui.models.roles import Role
@@ -31,6 +37,7 @@ from readout_browser.ui.wrapping_tree import WrappingTreeView
 if TYPE_CHECKING:
     from readout_browser.rates import Conversion
 
+_AMOUNT_COLUMNS = ("Kind", "Amount", "As written", "Sentence")
 _MAX_COLUMN_WIDTH = 220
 """No column but the purpose grows wider than this when fitted to its contents."""
 
@@ -42,6 +49,8 @@ class PledgeView(QWidget):
     """The pledge the user picked (a `Pledge`), or None when the choice was cleared."""
     currency_changed = Signal(str)
     """The user picked another currency to convert into."""
+    amount_chosen = Signal(object)
+    """The user picked one of the other amounts (an `Amount`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +73,7 @@ class PledgeView(QWidget):
         self.tree.setModel(self.proxy)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift+Down
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.tree.setSortingEnabled(True)
@@ -81,7 +90,25 @@ class PledgeView(QWidget):
         self.converted_label.setTextFormat(Qt.TextFormat.PlainText)
         self.converted_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        currency_label = QLabel("Con&verted to")
+        self.amounts_label = QLabel()
+        self.amounts_label.setObjectName("otherAmountsTitle")
+        self.amounts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.amounts = QTreeWidget()
+        self.amounts.setObjectName("otherAmounts")
+        self.amounts.setAccessibleName("Other amounts")
+        self.amounts.setColumnCount(len(_AMOUNT_COLUMNS))
+        self.amounts.setHeaderLabels(list(_AMOUNT_COLUMNS))
+        self.amounts.setRootIsDecorated(False)
+        self.amounts.setAlternatingRowColors(True)
+        self.amounts.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.amounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.amounts.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.note = QLabel()
+        self.note.setObjectName("pledgeNote")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        currency_label = QLabel("C&onverted to")
         currency_label.setBuddy(self.currency_box)
         footer = QHBoxLayout()
         footer.setContentsMargins(2, 0, 2, 0)
@@ -94,12 +121,18 @@ class PledgeView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
+        layout.addWidget(self.note)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.amounts_label)
+        layout.addWidget(self.amounts)
         layout.addLayout(footer)
+        self._footer = footer
 
         self.currency_box.currentTextChanged.connect(self._currency_picked)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.tree.clicked.connect(self._row_clicked)
+        self.amounts.itemClicked.connect(self._amount_clicked)
+        self.amounts.itemActivated.connect(self._amount_clicked)
         self.set_readout(None)
 
     # -- content ------------------------------------------------------------------
@@ -113,7 +146,52 @@ class PledgeView(QWidget):
         self.tree.expandAll()
         if readout is not None:
             self._fit_columns()
+        self._fill_amounts(readout)
         self._update_summary()
+
+    def is_empty(self) -> bool:
+        """Whether the readout shown has no pledge and no other amount (the pane is then one line)."""
+        readout = self._readout
+        return readout is not None and not readout.pledges and not readout.amounts
+
+    def other_amounts(self) -> tuple[Amount, ...]:
+        """The other amounts listed, top to bottom."""
+        items = (self.amounts.topLevelItem(i) for i in range(self.amounts.topLevelItemCount()))
+        return tuple(item.data(0, Role.ITEM) for item in items if item is not None)
+
+    def _fill_amounts(self, readout: Readout | None) -> None:
+        self.amounts.clear()
+        found = sorted(readout.amounts, key=lambda a: a.span) if readout else []
+        for sum_ in found:
+            written = readout.snippet(sum_.span) if readout else ""
+            sentence = (
+                readout.snippet(sum_.evidence or readout.sentence_at(sum_.span[0]) or sum_.span)
+                if readout
+                else ""
+            )
+            item = QTreeWidgetItem(
+                [capitalised(sum_.kind), money(sum_.amount, sum_.currency), written, sentence.strip()]
+            )
+            item.setData(0, Role.ITEM, sum_)
+            item.setToolTip(3, plain_tooltip(sentence.strip()))
+            self.amounts.addTopLevelItem(item)
+        for column in range(len(_AMOUNT_COLUMNS) - 1):
+            self.amounts.resizeColumnToContents(column)
+        noun = "amount" if len(found) == 1 else "amounts"
+        self.amounts_label.setText(f"Other amounts — {len(found)} {noun} that are not pledges")
+        self.amounts_label.setVisible(bool(found))
+        self.amounts.setVisible(bool(found))
+        empty = self.is_empty()
+        self.note.setText("No pledges and no other sums of money in this readout." if empty else "")
+        self.note.setVisible(empty)
+        self.tree.setVisible(not empty)
+        for i in range(self._footer.count()):
+            widget = self._footer.itemAt(i).widget()
+            if widget is not None:
+                widget.setVisible(not empty)
+
+    def _amount_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.amount_chosen.emit(item.data(0, Role.ITEM))
 
     def set_topic(self, sentences: Sequence[Span] | None) -> None:
         """Show only the pledges in a topic's sentences (None: every pledge)."""
@@ -185,6 +263,9 @@ class PledgeView(QWidget):
 
     def current_pledge(self) -> Pledge | None:
         """The pledge selected in the table."""
+        current = self.tree.currentIndex().siblingAtColumn(0)
+        if current.isValid() and self.tree.selectionModel().isRowSelected(current.row(), current.parent()):
+            return current.data(Role.ITEM)
         rows = self.tree.selectionModel().selectedRows()
         return rows[0].data(Role.ITEM) if rows else None
 

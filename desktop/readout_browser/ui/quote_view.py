@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
 
 from readout_browser.model import Quote, Readout, Span
 from readout_browser.selection import speakers
+from readout_browser.ui.elided_label import ElidedLabel
 from readout_browser.ui.formatting import person_name
 from readout_browser.ui.models.quote_filter import QuoteFilter
 from readout_browser.ui.models.quote_model import QuoteModel
 from readout_browser.ui.models.roles import Role
 from readout_browser.ui.quote_card_delegate import CardListView, QuoteCardDelegate
 
+_QUERY = "\x00search"
+"""The Speaker box's entry for a search's `speaker:` filter that names no one person."""
 _KINDS = (("All kinds", None), ("Direct", "direct"), ("Reported", "reported"))
 
 
@@ -44,18 +47,20 @@ class QuoteView(QWidget):
         self.proxy = QuoteFilter(self)
         self.proxy.setSourceModel(self.model)
         self._readout_open = False
+        self._showing_search = False  # the Speaker box shows a search's speaker filter
 
         self.speaker_box = QComboBox()
         self.speaker_box.setObjectName("speakerFilter")
         self.speaker_box.setAccessibleName("Speaker")
-        self.speaker_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as a usual name, whatever the readout's speakers: a long one must not widen the pane.
+        self.speaker_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.speaker_box.setMinimumContentsLength(16)
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("kindFilter")
         self.kind_box.setAccessibleName("Kind of quote")
         for text, kind in _KINDS:
             self.kind_box.addItem(text, kind)
-        self.count_label = QLabel()
-        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label = ElidedLabel(min_chars=16)  # "3 of 12 quotes" must not widen the pane
 
         self.list = CardListView()
         self.list.setObjectName("quoteList")
@@ -66,7 +71,7 @@ class QuoteView(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift+Down
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -76,6 +81,7 @@ class QuoteView(QWidget):
         speaker_label.setBuddy(self.speaker_box)
         kind_label = QLabel("&Kind:")
         kind_label.setBuddy(self.kind_box)
+        self._filters = (speaker_label, self.speaker_box, kind_label, self.kind_box, self.count_label)
         bar = QHBoxLayout()
         bar.setSpacing(6)
         bar.addWidget(speaker_label)
@@ -126,6 +132,32 @@ class QuoteView(QWidget):
         self._readout_open = readout is not None
         self._update_count()
 
+    def show_speakers(self, person_ids: Sequence[str] | None, query: str) -> None:
+        """Show in the Speaker box whom a search's `speaker:` filter keeps (None: no such filter).
+
+        One person is chosen in the box by name; several (or none) show as the filter typed.
+        The search filter does the narrowing, so the box's own filter is let go.
+        """
+        box = self.speaker_box
+        box.blockSignals(True)
+        at = box.findData(_QUERY)
+        if at >= 0:
+            box.removeItem(at)
+        if person_ids is None:
+            if self._showing_search or box.currentIndex() < 0:
+                box.setCurrentIndex(0)  # the filter it showed is gone: Everyone again
+            self._showing_search = False
+        else:
+            self._showing_search = True
+            row = box.findData(person_ids[0]) if len(person_ids) == 1 else -1
+            if row < 0:
+                box.insertItem(1, f"Search: {query}", _QUERY)
+                row = 1
+            box.setCurrentIndex(row)
+            self.proxy.set_speaker(None)
+        box.blockSignals(False)
+        self._update_count()
+
     def set_topic(self, sentences: Sequence[Span] | None) -> None:
         """Show only the quotes in a topic's sentences (None: the whole readout)."""
         self.proxy.set_sentences(sentences)
@@ -146,8 +178,16 @@ class QuoteView(QWidget):
 
     def current_quote(self) -> Quote | None:
         """The quote selected in the list."""
+        current = self.list.currentIndex()
+        if current.isValid() and self.list.selectionModel().isSelected(current):
+            return current.data(Role.ITEM)
         chosen = self.list.selectionModel().selectedIndexes()  # the list selects column 0 only
         return chosen[0].data(Role.ITEM) if chosen else None
+
+    def selected_quotes(self) -> tuple[Quote, ...]:
+        """Every quote selected, top to bottom."""
+        rows = sorted(self.list.selectionModel().selectedIndexes(), key=lambda i: i.row())
+        return tuple(i.data(Role.ITEM) for i in rows)
 
     def visible_quotes(self) -> tuple[Quote, ...]:
         """The quotes the list shows now, top to bottom."""
@@ -177,7 +217,8 @@ class QuoteView(QWidget):
         self.list.clearSelection()
 
     def _speaker_changed(self) -> None:
-        self.proxy.set_speaker(self.speaker_box.currentData())
+        chosen = self.speaker_box.currentData()
+        self.proxy.set_speaker(None if chosen == _QUERY else chosen)
         self._update_count()
 
     def _kind_changed(self) -> None:
@@ -192,6 +233,8 @@ class QuoteView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        for widget in self._filters:  # nothing to filter: the pane is its one-line note
+            widget.setVisible(total > 0)
         self.list.setVisible(shown > 0)
         self.placeholder.setVisible(shown == 0)
         if not self._readout_open:

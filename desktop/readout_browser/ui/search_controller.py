@@ -1,7 +1,11 @@
 """Runs the find bar's queries on the readout shown and shows the answers in every pane.
 
-Typing narrows the topic tree, the quotes and the pledges to what the filters keep and
-highlights every match in the text. Enter or F3 steps to the next match and Shift+Enter
+One query drives every pane and every control that shows it: typing narrows the topic
+tree, the quotes and the pledges to what the filters keep, plain words narrow the quotes
+and pledges further to those they are found in (as `speaker:zelenskyy security` keeps
+his quotes on security), the Speaker box shows the speaker a `speaker:` filter names
+(and choosing one there writes the filter, opening the bar if need be), and every match
+is highlighted in the text. Enter or F3 steps to the next match and Shift+Enter
 or Shift+F3 to the previous one, moving the selection to the item the match falls in
 (`search.focus`) and scrolling the text to it. Closing the bar lifts the filters and the
 highlights and gives the keyboard back to the pane that had it. What a query keeps and
@@ -16,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from readout_browser.model import Pledge, Quote, Readout
+from readout_browser.model import Person, Pledge, Quote, Readout
 from readout_browser.ui.find_bar import FindBar
 from readout_browser.ui.pane_linker import PaneLinker
 from readout_browser.ui.pledge_view import PledgeView
@@ -48,6 +52,7 @@ class SearchController(QObject):
         self._bar, self._linker = bar, linker
         self._topics, self._source, self._quotes, self._pledges = topics, source, quotes, pledges
         self._result: SearchResult | None = None
+        self._kept: Selection | None = None  # what the filters and the words keep, together
         self._position = 0  # the current hit, counted from 1; 0 before the first step
         self._chose_topic = False  # the current hit chose a topic, to be let go on the next step
         self._return_focus: QWidget | None = None
@@ -74,6 +79,7 @@ class SearchController(QObject):
         bar.next_requested.connect(self.next)
         bar.previous_requested.connect(self.previous)
         bar.closed.connect(self._bar_closed)
+        quotes.speaker_box.activated.connect(self._speaker_picked)
         bar.hide()
 
     def actions(self) -> tuple[QAction, ...]:
@@ -87,18 +93,16 @@ class SearchController(QObject):
         return not self._bar.isHidden()
 
     def active_selection(self) -> Selection | None:
-        """What the open bar's filters keep, or None when no filter narrows the panes."""
-        result = self._result
-        if result is None or not self.is_open() or not result.selection.filtered:
-            return None
-        return result.selection
+        """What the open bar's filters and words keep, or None when nothing narrows the panes."""
+        return self._kept if self.is_open() else None
 
     def filter_text(self) -> str | None:
-        """The filters that narrow the panes, as typed (malformed terms left out), or None."""
+        """What narrows the panes, as typed (malformed terms left out), or None."""
         if self.active_selection() is None:
             return None
         query = self._bar.query()
-        return " ".join(query.text[f.span[0] : f.span[1]] for f in query.filters)
+        terms = sorted([*query.filters, *query.terms], key=lambda t: t.span)
+        return " ".join(query.text[t.span[0] : t.span[1]] for t in terms)
 
     def hits(self) -> tuple[Hit, ...]:
         """The matches of the open bar's query, in reading order."""
@@ -182,10 +186,12 @@ class SearchController(QObject):
         query = self._bar.query()
         self._position = 0
         self._result = None if readout is None or query.is_empty else search(readout, query)
+        self._kept = _kept(self._result, bool(query.terms))
         kept = self.active_selection()
         self._topics.set_kept(kept.topics if kept else None)
         self._quotes.set_kept(kept.quotes if kept else None)
         self._pledges.set_kept(kept.pledges if kept else None)
+        self._show_speaker(readout)
         self._show_hits(current=None)
         hits = self.hits()
         if hits:
@@ -193,9 +199,53 @@ class SearchController(QObject):
         self._bar.show_count(0, len(hits))
         self.filter_changed.emit()
 
+    def _show_speaker(self, readout: Readout | None) -> None:
+        """The Speaker box names whom the query's `speaker:` filters keep (Everyone without one)."""
+        values = [f.value for f in self._bar.query().fields("speaker")] if self.is_open() else []
+        if readout is None or not values:
+            self._quotes.show_speakers(None, "")
+            return
+        from readout_browser.search.fold import fold
+
+        def named(person: Person) -> bool:
+            texts = [fold(t) for t in (person.name, person.title, person.country) if t]
+            return all(any(v in t for t in texts) for v in values)
+
+        ids = [p.id for p in readout.people if named(p)]
+        self._quotes.show_speakers(ids, " ".join(f"speaker:{v}" for v in values))
+
+    def _speaker_picked(self, _index: int) -> None:
+        """A speaker chosen in the box: the query's `speaker:` filter becomes that person (none for Everyone).
+
+        The query is the one state every pane and control shows, so the box writes its choice
+        there, opening the bar (the keyboard stays in the box) when no query was on.
+        """
+        readout = self._source.readout()
+        chosen = self._quotes.speaker_box.currentData()
+        person = readout.person(chosen) if readout is not None and chosen is not None else None
+        if readout is None or (chosen is not None and person is None):
+            return  # the box's entry for the query's own filter: nothing new was chosen
+        query = self._bar.query() if self.is_open() else None
+        text, fields = (query.text, query.fields("speaker")) if query is not None else ("", [])
+        for f in sorted(fields, key=lambda f: f.span, reverse=True):
+            text = (text[: f.span[0]] + text[f.span[1] :]).strip()
+        if person is not None:
+            text = f'speaker:"{person.name or person.title or person.id}" {text}'.strip()
+        if query is None:
+            if person is None:
+                return  # Everyone, and no query to change
+            self._remember_focus()
+            self._bar.show()
+            self.close_action.setEnabled(True)
+        if self._bar.edit.text() == text:
+            self._run()  # the bar held this query already: apply it
+        else:
+            self._bar.edit.setText(text)
+
     def _bar_closed(self) -> None:
         self.close_action.setEnabled(False)
         self._result = None
+        self._kept = None
         self._position = 0
         if self._chose_topic:  # the search's own choice of topic goes with it
             self._topics.clear()
@@ -203,12 +253,35 @@ class SearchController(QObject):
         self._topics.set_kept(None)
         self._quotes.set_kept(None)
         self._pledges.set_kept(None)
+        self._quotes.show_speakers(None, "")
         self._source.show_hits(())
         self.filter_changed.emit()
         back = self._return_focus
         if back is None or not back.isVisible():
             back = self._source
         back.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _kept(result: SearchResult | None, by_words: bool) -> Selection | None:
+    """What the panes keep: the filters' selection, narrowed by words to the quotes and pledges they are in.
+
+    Topics are narrowed by the filters only: the tree stays a map of the readout while words are typed.
+    """
+    if result is None:
+        return None
+    selection = result.selection
+    if not by_words:
+        return selection if selection.filtered else None
+    from readout_browser.search.matching import Selection
+
+    found = {(ref.kind, ref.id) for hit in result.hits for ref in hit.items}
+    return Selection(
+        quotes=frozenset(q for q in selection.quotes if ("quote", q) in found),
+        pledges=frozenset(p for p in selection.pledges if ("pledge", p) in found),
+        topics=selection.topics,
+        people=selection.people,
+        filtered=True,
+    )
 
 
 def _item(readout: Readout, kind: str, item_id: str) -> Quote | Pledge | None:

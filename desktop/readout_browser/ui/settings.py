@@ -15,6 +15,8 @@ ORGANISATION = "Readout Browser"
 APPLICATION = "Readout Browser"
 DEFAULT_CURRENCY = "EUR"
 MAX_RECENT = 10
+ZOOM_LIMIT = 8
+"""The most points the text grows or shrinks by from the desktop's size."""
 LAYOUT_VERSION = 1
 """Bump when docks are added or renamed, so an old saved layout is not applied to a new window."""
 
@@ -90,6 +92,27 @@ class Settings:
         """Take a file off the recent files (one that is no longer there, say)."""
         gone = {str(path), str(Path(path).resolve())}
         self._store.setValue("files/recent", [f for f in self.recent_files() if f not in gone])
+
+    def session(self) -> list[str]:
+        """The files open when the window last closed, in list order."""
+        value = self._store.value("files/session", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in value if isinstance(v, str) and v] if isinstance(value, list) else []
+
+    def set_session(self, files: list[str]) -> None:
+        self._store.setValue("files/session", files)
+
+    def zoom(self) -> int:
+        """Steps of one point the panes' text is zoomed in by (negative: out)."""
+        value = self._store.value("view/zoom", 0)
+        try:
+            return max(-ZOOM_LIMIT, min(ZOOM_LIMIT, int(value)))
+        except (TypeError, ValueError):
+            return 0
+
+    def set_zoom(self, steps: int) -> None:
+        self._store.setValue("view/zoom", steps)
 
     def clear_recent_files(self) -> None:
         self._store.setValue("files/recent", [])

@@ -15,12 +15,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextOption,
+)
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from readout_browser.model import Readout, Span
 from readout_browser.ui.highlight import Mark, char_format, current_format, dimmed_format, hit_format
 
+_MEASURE = 80
+"""At most this many characters to a line: past that, the eye loses its place on a wide screen."""
 _CONTEXT_LINES = 3
 """How many lines of text stay visible above an item the view scrolls to."""
 
@@ -59,12 +71,39 @@ class SourceView(QTextEdit):
         self._current = None
         self._hits = ()
         self._current_hit = None
+        # setPlainText gives the new text the format of the character at the caret, which may be the
+        # last readout's person mark: start from a blank format, so marks never bleed between readouts.
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(readout.text if readout else "")
+        blank = QTextCursor(self.document())
+        blank.select(QTextCursor.SelectionType.Document)
+        blank.setCharFormat(QTextCharFormat())
         self._space_paragraphs()
         if readout is not None:
             self._mark_items(readout)
         self._refresh_selections()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._fit_measure()
+
+    def measure(self) -> int:
+        """The width in pixels the text's lines are kept to."""
+        return self.fontMetrics().averageCharWidth() * _MEASURE
+
+    def _fit_measure(self) -> None:
+        """Centre the text in a column of readable width when the pane is wider than that."""
+        margin = int(self.document().documentMargin())  # the root frame's margin: set here, it is replaced
+        spare = max(0, self.viewport().width() - 2 * margin - self.measure())
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if fmt.leftMargin() != margin + spare // 2:
+            fmt.setLeftMargin(margin + spare // 2)
+            fmt.setRightMargin(margin + spare - spare // 2)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_measure()
 
     def _space_paragraphs(self) -> None:
         """A little air between paragraphs and lines: readouts are dense prose."""
@@ -79,6 +118,15 @@ class SourceView(QTextEdit):
         palette = self.palette()
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
+        # The saved page's own subheadings, shown as the page showed them (and read out as headings).
+        heading, level = QTextCharFormat(), QTextBlockFormat()
+        heading.setFontWeight(QFont.Weight.Bold)
+        heading.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
+        level.setHeadingLevel(3)
+        for span in readout.source.headings:
+            if self._select(cursor, span):
+                cursor.mergeBlockFormat(level)
+                cursor.mergeCharFormat(heading)
         for quote in readout.quotes:
             mark = Mark.DIRECT if quote.kind == "direct" else Mark.REPORTED
             self._merge(cursor, quote.span, char_format(mark, palette))
@@ -226,8 +274,10 @@ class SourceView(QTextEdit):
         super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Re-colour when the desktop switches between light and dark."""
+        """Re-colour when the desktop switches between light and dark; keep the measure on a new font."""
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_measure()
         if event.type() == QEvent.Type.PaletteChange and self._readout is not None:
             self._recolour()
 

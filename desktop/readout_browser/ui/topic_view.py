@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from readout_browser.model import Readout, Span, Topic
+from readout_browser.ui.elided_label import ElidedLabel
 from readout_browser.ui.models.roles import Role
 from readout_browser.ui.models.topic_filter import TopicFilter
 from readout_browser.ui.models.topic_tree_model import TopicTreeModel
@@ -55,8 +55,7 @@ class TopicView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, self.fontMetrics().horizontalAdvance("0000") + 12)
 
-        self.status_label = QLabel()
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label = ElidedLabel()  # a long topic name must not widen the column
         self.show_all_button = QToolButton()
         self.show_all_button.setText("Show All")
         self.show_all_button.setToolTip("Show every sentence, quote and pledge again")

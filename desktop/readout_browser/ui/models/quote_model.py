@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 
 from readout_browser.model import Quote, Readout
-from readout_browser.ui.formatting import capitalised, person_name, plain_tooltip
+from readout_browser.ui.formatting import ROSTER_MARK, ROSTER_TIP, capitalised, person_label, plain_tooltip
 from readout_browser.ui.highlight import Mark, colour
 from readout_browser.ui.models.cells import READ_ONLY, signals_held
 from readout_browser.ui.models.roles import Role
@@ -86,7 +86,7 @@ class QuoteModel(QStandardItemModel):
         if person is None:
             return ("Unattributed", "")
         title = person.title if person.name and person.title else ""
-        return (person_name(person), title)
+        return (person_label(person), title)
 
     def _display(self, quote: Quote, column: int) -> str:
         if column == SPEAKER:
@@ -103,7 +103,10 @@ class QuoteModel(QStandardItemModel):
             person = self._readout.person(quote.speaker) if self._readout else None
             if person is None:
                 return "The readout does not say who said this."
-            return "\n".join(x for x in (person.name, person.title, person.country) if x)
+            lines = [x for x in (person.name, person.title, person.country) if x]
+            if person.from_roster:
+                lines.append(f"{ROSTER_MARK} {ROSTER_TIP}")
+            return "\n".join(lines)
         if column == KIND:
             if quote.kind == "direct":
                 return "Direct: the speaker's own words, inside quotation marks"

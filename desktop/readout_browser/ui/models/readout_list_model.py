@@ -1,8 +1,10 @@
 """The readouts open in the window, for the side list the user switches between them with.
 
-Each row shows the readout's title, and under it the date and the counterpart (the
-other side of the meeting), so two calls with the same leader on different days tell
-apart at a glance.
+Each row shows a short title made of the meeting and its counterpart ("Meeting with
+Mark Carney": publishers' own titles often share a long prefix such as "President of
+Ukraine met ..."), and under it the date and the publisher, so two calls with the same
+leader on different days tell apart at a glance. Rows stand in date order, the latest
+last, whatever order the files were named in.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from readout_browser.model import Readout
 from readout_browser.summaries import counterpart, readout_date
-from readout_browser.ui.formatting import date, person_line, plain_tooltip
+from readout_browser.ui.formatting import capitalised, date, person_line, person_name, plain_tooltip
 from readout_browser.ui.models.roles import TOP, Index, Role
 
 
@@ -22,8 +24,16 @@ def _key(path: str | Path) -> Path:
     return Path(path).resolve()
 
 
+def _same_bytes(a: Path, b: Path) -> bool:
+    """Whether two files hold the same bytes (sizes first: most files differ there)."""
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
 class ReadoutListModel(QAbstractListModel):
-    """One row per open readout, in the order they were opened."""
+    """One row per open readout, by date (undated ones last, in the order opened)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,12 +56,22 @@ class ReadoutListModel(QAbstractListModel):
         key = _key(path)
         return next((row for row, f in enumerate(self._files) if f == key), None)
 
+    def row_of_copy(self, path: str | Path) -> int | None:
+        """The row of a readout read from a file of the same bytes: a copy of an open file is that readout."""
+        key = _key(path)
+        return next((row for row, f in enumerate(self._files) if f is not None and _same_bytes(f, key)), None)
+
+    def files(self) -> tuple[Path, ...]:
+        """The files the open readouts were read from, in list order."""
+        return tuple(f for f in self._files if f is not None)
+
     def add(self, readout: Readout, path: str | Path | None = None) -> int:
-        """Append a readout (opened from `path`, if given); returns its row."""
-        row = len(self._readouts)
+        """Insert a readout (opened from `path`, if given) at its place by date; returns its row."""
+        key = _order(readout)
+        row = next((r for r, other in enumerate(self._readouts) if _order(other) > key), len(self._readouts))
         self.beginInsertRows(QModelIndex(), row, row)
-        self._readouts.append(readout)
-        self._files.append(None if path is None else _key(path))
+        self._readouts.insert(row, readout)
+        self._files.insert(row, None if path is None else _key(path))
         self.endInsertRows()
         return row
 
@@ -69,13 +89,14 @@ class ReadoutListModel(QAbstractListModel):
         if readout is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return readout.display_title
+            return short_title(readout)
         opened = self._files[index.row()]
         if role == Role.SECONDARY:
-            # Without a date or a counterpart, the file name still tells two readouts apart.
+            # Without a date or a publisher, the file name still tells two readouts apart.
             return self._secondary(readout) or (opened.name if opened else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [readout.display_title, self._secondary(readout)]
+            other = counterpart(readout)
+            lines = [readout.display_title, self._secondary(readout), person_line(other) if other else ""]
             if opened is not None:
                 lines.append(str(opened))
             return plain_tooltip("\n".join(line for line in lines if line))
@@ -85,6 +106,21 @@ class ReadoutListModel(QAbstractListModel):
 
     @staticmethod
     def _secondary(readout: Readout) -> str:
-        other = counterpart(readout)
-        parts = [date(readout_date(readout)), f"with {person_line(other)}" if other else ""]
+        parts = [date(readout_date(readout)), readout.source.publisher or ""]
         return " · ".join(p for p in parts if p)
+
+
+def short_title(readout: Readout) -> str:
+    """The meeting and its counterpart ("Phone call with Keir Starmer"), else the readout's title."""
+    other = counterpart(readout)
+    if other is None:
+        return readout.display_title
+    kind = readout.meeting.kind
+    what = capitalised(kind) if kind != "other" else "Readout"
+    return f"{what} with {person_name(other)}"
+
+
+def _order(readout: Readout) -> tuple[bool, str]:
+    """Sorts by date, the undated after the dated."""
+    day = readout_date(readout) or ""
+    return (not day, day)
