@@ -45,7 +45,7 @@ def main() -> int:
         raise SystemExit("Readout Browser is already running for this user; close it first")
     app = create_application()
     window = open_window([])
-    instance.listen(window.receive_files)
+    window.when_complete(lambda: instance.listen(window.receive_files))  # as run() does, once painted
     app.aboutToQuit.connect(instance.close)
     quit_after_first_paint(
         app,

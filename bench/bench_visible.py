@@ -8,7 +8,10 @@ already holds after a warm-up) and `bare_window.py` (a window with the same kind
 widgets, empty), in turns, and polls the X server every 10 ms with `xdotool` until a
 window of that name is mapped. Prints each program's median and the ratio of the medians
 (target <= 1.3x). The figures are wall-clock, so a busy machine slows both alike; run it
-twice and trust the lower.
+twice and trust the lower. Both run byte-compiled, as an installed app does (a shell's
+PYTHONDONTWRITEBYTECODE would have every launch compile the app's modules from source),
+and the X server does not reset between clients (a launch that connects while it resets
+fails).
 """
 
 from __future__ import annotations

@@ -7,14 +7,14 @@ and every later stage reads the same answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from readout_browser.model import Source, Span, span_index
 
 if TYPE_CHECKING:
-    from readout_browser.parse.marks import QuoteIndex
+    from readout_browser.parse.marks import QuoteIndex, Stretch
     from readout_browser.parse.speech import CueIndex
     from readout_browser.parse.tokens import Tokens
 
@@ -27,6 +27,9 @@ class Document:
     source: Source
     paragraphs: tuple[Span, ...]
     sentences: tuple[Span, ...]
+    # The quoted stretches, as segmentation found them (it needs them to keep a quote's full stops
+    # inside its sentence); found afresh when a document is made without them.
+    quoted: tuple[Stretch, ...] | None = field(default=None, compare=False, repr=False)
 
     def paragraph_index(self, offset: int) -> int | None:
         """Index of the paragraph that holds a character offset."""
@@ -42,9 +45,10 @@ class Document:
     @cached_property
     def marks(self) -> QuoteIndex:
         """The quoted stretches of the text."""
-        from readout_browser.parse.marks import QuoteIndex
+        from readout_browser.parse.marks import QuoteIndex, stretches
 
-        return QuoteIndex(self.text, self.paragraphs)
+        found = self.quoted if self.quoted is not None else stretches(self.text, self.paragraphs)
+        return QuoteIndex(found)
 
     @cached_property
     def tokens(self) -> Tokens:

@@ -5,6 +5,9 @@ readiness to allocate ..."), the one whose giving word follows its name ("Canada
 "the EU's €18 billion package"), the agent ("provided by the United States"), the speaker of
 "We will allocate ...", the person a "He announced ..." points back to, and failing those the
 earlier sentence's giver, the publisher (for a sum in its own money) or the one other party.
+A list that leaves out its verb ("Japan pledged $10 million and Korea $2 million") gives each
+party its own share; a party that only carries the money out ("projects implemented by UN
+agencies", "through the World Bank") gives nothing.
 The recipient is the party named as receiving ("to Ukraine", "our country"), else the one the
 readout's money goes to.
 """
@@ -19,6 +22,7 @@ from readout_browser.parse.amount_context import CLAUSE_END, REACH, WORD, Amount
 from readout_browser.parse.currency import own_currency
 from readout_browser.parse.money import Amount
 from readout_browser.parse.places import places
+from readout_browser.parse.pledge_words import pledge_words
 
 _WE = re.compile(r"[\s\"“]*We\s+(?!agreed|discussed)|.*?(?:[,;:]|\bthat)\s+we\s+(?!agreed|discussed)")
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
@@ -31,19 +35,17 @@ _PREPOSITION_BEFORE = re.compile(
 # Between a giving word and "from": the receiver ("support | to Ukraine | from the EU").
 _TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*")
 _AGENT_BEFORE = re.compile(r"(?i)(?<![\w-])(?:(?P<by>by)|from)\s+(?:the\s+)?$")
-_RECIPIENT_BEFORE = re.compile(
-    r"(?i)(?<![\w-])(?:to|for|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|grant(?:s|ed|ing)?|"
-    r"help(?:s|ed|ing)?|support(?:s|ed|ing)?|assist(?:s|ed|ing)?|towards?)\s+(?:the\s+)?"
-    r"(?:(?:people|population|citizens|children|refugees|Republic|Kingdom|State|Government)\s+(?:of|in|from)\s+"
-    r"(?:the\s+)?)?$"
-)
 _RECIPIENT_AFTER = re.compile(
     r"(?i)\s+(?:is|are|was|were|has been|will be)\s+provided|\s+(?:has\s+|will\s+)?receiv"
 )
 
 
+# An aside between a giver and its verb: "Indonesia, through its aid agency, will provide".
+_ASIDE = re.compile(r"\s*,[^,;.:]{1,120},\s*")
 # Between a pledge and the next giver of a list that leaves out the verb: ", and the", "; ".
-_GAP_BEFORE = re.compile(r"(?i)\s*(?:[,;]\s*(?:(?:and|while|whereas)\s+)?|(?:and|while|whereas)\s+)(?:the\s+)?")
+_GAP_BEFORE = re.compile(
+    r"(?i)\s*(?:[,;]\s*(?:(?:and|while|whereas)\s+)?|(?:and|while|whereas)\s+)(?:the\s+)?"
+)
 
 
 class DonorReader(AmountContext):
@@ -64,11 +66,13 @@ class DonorReader(AmountContext):
             head = text[max(0, m.span[0] - 30) : m.span[0]]
             if self.words.addressed.search(head):
                 continue
-            if _RECIPIENT_BEFORE.search(head) or _RECIPIENT_AFTER.match(text, m.span[1]):
+            if self.gives_own(m.span[1]):
+                continue  # "thanked for Japan's generous support": Japan gives
+            if pledge_words().receiver_before.search(head) or _RECIPIENT_AFTER.match(text, m.span[1]):
                 out.append((m.span[0], m.party))
         for s, e in self.parties.our(start, end):
             head = text[max(0, s - 30) : s]
-            if not (_RECIPIENT_BEFORE.search(head) or _RECIPIENT_AFTER.match(text, e)):
+            if not (pledge_words().receiver_before.search(head) or _RECIPIENT_AFTER.match(text, e)):
                 continue
             quote = self.quote_at(s, self.direct)
             party = None
@@ -79,6 +83,17 @@ class DonorReader(AmountContext):
             if party:
                 out.append((s, party))
         return sorted(out)
+
+    def gives_own(self, end: int) -> bool:
+        """Whether a party's name ending at `end` owns the help that follows ("Japan's generous
+        support"), which makes it the giver, not a receiver."""
+        owner = _POSSESSIVE.match(self.text, end)
+        if owner is None:
+            return False
+        cues = self.words.find(self.text, owner.end(), min(len(self.text), owner.end() + 30))
+        if not cues or cues[0].kind != "noun":
+            return False
+        return len(WORD.findall(self.text, owner.end(), cues[0].start)) <= 2
 
     def document_recipient(self, sentences: set[int]) -> str | None:
         """The party the readout's money goes to: the one most often named as receiving it,
@@ -151,7 +166,7 @@ class DonorReader(AmountContext):
         United States", "help from the UK", "$5 million from Japan"; not "refugees from Syria"."""
         text = self.text
         agent = _AGENT_BEFORE.search(text, max(0, pos - 12), pos)
-        if agent is None:
+        if agent is None or self.implements(pos):
             return False
         if agent.group("by"):
             return True
@@ -165,6 +180,11 @@ class DonorReader(AmountContext):
                 return True
         return False
 
+    def implements(self, pos: int) -> bool:
+        """Whether the party named at `pos` only carries the money out ("projects implemented by
+        UN agencies", "through the World Bank"): it is not the one that gives it."""
+        return self.words.implementer.search(self.text, max(0, pos - 40), pos) is not None
+
     def acting_party(self, start: int, end: int, exclude: set[str]) -> str | None:
         """The nearest party before `end` that a giving word follows within a few words, else
         the first that one follows in its clause ("Canada became the first country to send")."""
@@ -176,13 +196,17 @@ class DonorReader(AmountContext):
         for m in self.parties.in_span(max(start, end - REACH), end):
             if m.party in exclude or _PREPOSITION_BEFORE.search(text[max(0, m.span[0] - 20) : m.span[0]]):
                 continue
+            if self.implements(m.span[0]):
+                continue
             if _POSSESSIVE.match(text, m.span[1]) and len(WORD.findall(text, m.span[1], end)) <= 4:
                 best = m.party  # "the EU's €18 billion package"
                 continue
-            following = self.words.find(text, m.span[1], min(end, m.span[1] + 60))
+            aside = _ASIDE.match(text, m.span[1], end)
+            after = aside.end() if aside else m.span[1]
+            following = self.words.find(text, after, min(end, after + 60))
             if not following:
                 continue
-            gap = text[m.span[1] : following[0].start]
+            gap = text[after : following[0].start]
             if self.words.receiving.search(gap):
                 continue  # "The President thanked for the support": the thanking side receives
             if (
@@ -270,6 +294,5 @@ class DonorReader(AmountContext):
             return None
         m = named[-1]
         text = self.text
-        if not (_GAP_BEFORE.fullmatch(text, previous.span[1], m.span[0]) and text[m.span[1] : a.start].isspace()):
-            return None
-        return m.party
+        listed = _GAP_BEFORE.fullmatch(text, previous.span[1], m.span[0])
+        return m.party if listed and text[m.span[1] : a.start].isspace() else None

@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from readout_browser.model import Span
 
@@ -176,7 +175,6 @@ def _paragraph_stretches(text: str, index: int, para: Span, joined: bool) -> lis
     return out
 
 
-@lru_cache(maxsize=16)
 def stretches(text: str, paragraphs: tuple[Span, ...]) -> tuple[Stretch, ...]:
     """Every quoted stretch of the body, in reading order."""
     out: list[Stretch] = []
@@ -189,8 +187,8 @@ def stretches(text: str, paragraphs: tuple[Span, ...]) -> tuple[Stretch, ...]:
 class QuoteIndex:
     """The quoted stretches of a body, for asking whether an offset lies inside one."""
 
-    def __init__(self, text: str, paragraphs: tuple[Span, ...]) -> None:
-        self.stretches = stretches(text, paragraphs)
+    def __init__(self, found: tuple[Stretch, ...]) -> None:
+        self.stretches = found
         self._starts = [s.inner[0] for s in self.stretches]
 
     def holding(self, pos: int) -> Stretch | None:

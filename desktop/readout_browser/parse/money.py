@@ -22,26 +22,6 @@ from readout_browser.parse.currency import CurrencyForm, lexicon, own_currency
 from readout_browser.parse.places import places
 from readout_browser.parse.wordlists import word_tree
 
-_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = [
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_WORD_VALUES = (
-    {w: i + 1 for i, w in enumerate(_UNITS)}
-    | {w: i + 10 for i, w in enumerate(_TEENS)}
-    | {w: (i + 2) * 10 for i, w in enumerate(_TENS)}
-)
-_WORD_SCALES = ("thousand", "million", "billion", "trillion")
 _SPACE = "\u0020\u00a0\u202f\u2009"
 _NEXT_WORDS = re.compile(r"[\s\u00a0]*(\w+)(?:\s+(\w+))?")
 
@@ -94,6 +74,7 @@ class _Grammar:
     adjective_unit: re.Pattern[str]
     joiner: re.Pattern[str]
     conversion: re.Pattern[str]
+    word_values: dict[str, int]  # "seven" -> 7, "seventy" -> 70
 
 
 def _alternation(words: list[str]) -> str:
@@ -112,7 +93,15 @@ def _grammar() -> _Grammar:
 
 def _compile_grammar(data: dict[str, Any]) -> _Grammar:
     scales = {k.casefold(): float(v) for k, v in data.get("scales", {}).items()}
-    word = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
+    numbers = data.get("number_words", {})
+    units, teens, tens = (list(numbers.get(k, [])) for k in ("units", "teens", "tens"))
+    word_scales = list(numbers.get("scales", []))
+    word_values = (
+        {w: i + 1 for i, w in enumerate(units)}
+        | {w: i + 10 for i, w in enumerate(teens)}
+        | {w: (i + 2) * 10 for i, w in enumerate(tens)}
+    )
+    word = rf"(?:(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(units)}))?|{'|'.join(teens)}|{'|'.join(units)})"
     word_number = (
         rf"(?:(?:{word}|an?)(?: hundred(?: (?:and )?{word})?)?(?: and an? (?:half|quarter))?"
         rf"|half an?|a quarter of an?)"
@@ -124,11 +113,11 @@ def _compile_grammar(data: dict[str, Any]) -> _Grammar:
     # either case) and check what stands before it after, which lets the regex engine skip from
     # one candidate to the next instead of checking every character.
     number = re.compile(rf"(?P<digits>\d(?<![\d.,]\d){more_digits})")
-    initials = "".join(sorted({c for w in _WORD_SCALES for c in (w[0], w[0].upper())}))
+    initials = "".join(sorted({c for w in word_scales for c in (w[0], w[0].upper())}))
     scale_word = re.compile(
         rf"[{initials}](?<![\w-][{initials}])"
         + "(?i:"
-        + "|".join(rf"(?<=[{w[0]}{w[0].upper()}]){w[1:]}" for w in _WORD_SCALES)
+        + "|".join(rf"(?<=[{w[0]}{w[0].upper()}]){w[1:]}" for w in word_scales)
         + r")(?i:s)?(?![\w-])"
     )
     words_before = re.compile(rf"(?i)(?<![\w-])(?P<words>{word_number})[ -]$")
@@ -146,6 +135,7 @@ def _compile_grammar(data: dict[str, Any]) -> _Grammar:
     increments = [w.casefold() for w in data.get("increments", {}).get("words", [])]
     q, i = _tree(before), _tree(increments)
     return _Grammar(
+        word_values=word_values,
         number=number,
         scale_word=scale_word,
         words_before=words_before,
@@ -208,13 +198,14 @@ def _words_value(s: str) -> Decimal:
     elif words[-2:] in (["a", "quarter"], ["an", "quarter"]):
         fraction, words = Decimal("0.25"), words[:-3]
     current = Decimal(0)
+    values = _grammar().word_values
     for w in words:
         if w in ("a", "an"):
             current += 1
         elif w == "hundred":
             current = (current or 1) * 100
-        elif w in _WORD_VALUES:
-            current += _WORD_VALUES[w]
+        elif w in values:
+            current += values[w]
     return current + fraction
 
 

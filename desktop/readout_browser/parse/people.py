@@ -23,6 +23,7 @@ read by `roles`); this module holds only the reading rules.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -45,14 +46,23 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?\Z")
 _COORDINATED = re.compile(r"\s+and\s+")
 _JOINED_AFTER = re.compile(r"\s+(?:and|or)\b|\s*,")
 # What stands before a speech verb whose subject follows it: `...,” said X`, `..., added X`.
-_INVERSION_BEFORE = re.compile(r"[,;:\"”’»—–-]\s*[A-Za-z]+(?:\s+[a-z]+)?\s*\Z")
+# A hyphen counts as a dash only with a space before it: "Akufo-Addo told X" is no inversion.
+_INVERSION_BEFORE = re.compile(r"(?:[,;:\"”’»—–]|\s-)\s*[A-Za-z]+(?:\s+[a-z]+)?\s*\Z")
 _SET_OFF_TITLE = re.compile(r",\s*(?:the\s+|The\s+)?[A-Z][^,.;:!?\"“”\n]{2,100}(?=,)")
+_RELATIVE_AFTER = re.compile(r",\s*who\s+[^,.;:!?\"“”\n]{2,120}(?=,)")
 _SPEAKER_LABEL = re.compile(r"\s*:\s*[\"“„«‘]")
 _LABEL_CHARS = 200  # a label line ("Minister for X, the Hon Y:") is no longer than this
 _OPENING_MARKS = "\"“„«‘'"
 _CLOSING_MARKS = "\"”»’'"
 _DASH_START = re.compile(r"\s*[-–—]\s*\Z")
 _OF_THE = re.compile(r"\b(?:of|the)\b", re.IGNORECASE)
+# "I" as the subject of a verb: a release in one official's own words.
+_FIRST_PERSON = re.compile(r"(?<![\w’'-])I(?![\w’'-])")
+# After a speaker's name, a transcript's turn: "Vladimir Putin: Mr Chancellor, ..." (not a label
+# over quotation paragraphs: "Quotes from Minister X:" and a line break).
+_TURN = re.compile(r":[ \t]+(?=[^\s\"“„«‘])")
+# A closing signature line: "Jane Doe, President of the X" (or "- Jane Doe, ...").
+_SIGNATURE_LINE = re.compile(r"[-–—]?\s*([A-Z][^\s,]+(?:\s+[^\s,]+){1,4}),\s+([^\n.;:!?\"“”]{3,120})\s*\Z")
 _PRONOUN_REACH = 2000  # characters back that "he" or "she" may look for its person
 
 
@@ -178,6 +188,8 @@ class _Builder:
         self._sentence_starts = [s[0] for s in doc.sentences]
         self._paragraph_starts = [p[0] for p in doc.paragraphs]
         self._subject: dict[Span, bool] = {}
+        self.signed: _P | None = None  # the author named in a closing signature
+        self.signature: Span | None = None
 
     # ---- what stands around a mention
 
@@ -207,14 +219,17 @@ class _Builder:
         return any(m.end() == len(head) for m in self.lex.according.finditer(head))
 
     def speaks_at(self, span: Span) -> bool:
-        if "," in self.text[span[0] : span[1]]:
-            # "the Commissioner for X, Jane Doe, said"
+        if "," in self.text[span[0] : span[1]] or self.text[max(0, span[0] - 2) : span[0]].strip() == ",":
+            # "the Commissioner for X, Jane Doe, said" (the title may be one the reader left out)
             m = self.lex.appositive_gap.match(self.text, span[1])
             if m is not None and self.cues.starting_at(m.end()) is not None:
                 return True
         title = _SET_OFF_TITLE.match(self.text, span[1])
         if title is not None and self.cue_after(title.end() + 1):
             return True  # "Jane Doe, Minister of X, today announced"
+        relative = _RELATIVE_AFTER.match(self.text, span[1])
+        if relative is not None and self.cue_after(relative.end() + 1):
+            return True  # "Jane Doe, who also attended the meeting, said"
         return self.cue_after(span[1]) or self.cue_before(span[0]) or self.according_before(span[0])
 
     def is_subject(self, span: Span) -> bool:
@@ -296,6 +311,10 @@ class _Builder:
             end = h.post_title[1] if h.post_title else h.name[1]
             self.mentions.append(((self.tokens.starts[h.start], end), p))
         self.read_metadata_title()
+        self.read_signature()
+        if self.signature is not None:
+            a, b = self.signature
+            aliases = [h for h in aliases if not a <= self.tokens.starts[h.start] < b]
         taken = {k for h in hits for k in range(h.start, h.end)}
         self.read_bare_names(taken)
         self.read_other_spellings(taken)
@@ -320,6 +339,35 @@ class _Builder:
         p.places |= h.places
         self.mentions.append(((self.tokens.starts[h.start], self.tokens.ends[h.end - 1]), p))
         return n
+
+    def read_signature(self) -> None:
+        """The author of a release signed at its foot ("Jane Doe, President of the X"): the
+        person its first-person sentences ("I assured the Minister that ...") are of."""
+        if len(self.doc.paragraphs) < 2:
+            return
+        a, b = self.doc.paragraphs[-1]
+        m = _SIGNATURE_LINE.fullmatch(self.text, a, b)
+        if m is None:
+            return
+        name, title = m.group(1), m.group(2).strip()
+        words = name.split()
+        if (
+            not all(self.r.is_name_word(w) or w in self.r.particles for w in words)
+            or words[-1] in self.r.particles
+        ):
+            return
+        t = self.tokens
+        k = bisect.bisect_left(t.starts, m.start(2))
+        k += t.word(k) in ("the", "The")
+        while t.word(k) in self.r.modifiers and self.reader.office(k) is None:
+            k += 1
+        if self.reader.office(k) is None:
+            return
+        p = self.person_named(name)
+        p.title = p.title or title
+        p.participant = p.speaks = True
+        self.mentions.append((m.span(1), p))
+        self.signed, self.signature = p, (a, b)
 
     def read_titles_after(self, aliases: list[TitleHit]) -> None:
         """Offices set off after a name: "Mr. Yang Jiechi, Minister for Foreign Affairs of China"."""
@@ -402,6 +450,10 @@ class _Builder:
                 continue
             found = [p for p in by_prefix.get(w[:3].casefold(), ()) if similar_surname(w, p.surname or "")]
             found = found or middles.get(w.casefold(), [])
+            nick = self.r.nicknames.get(w)
+            if not found and nick:
+                # "PBBM" of "Ferdinand R. Marcos Jr.": a nickname the press uses for a known person.
+                found = [p for p in self.persons if p.name and nick.casefold() in p.name.casefold()]
             if len(found) != 1:
                 continue
             p = found[0]
@@ -457,7 +509,10 @@ class _Builder:
         for p in fits:
             if p.country == rule.country:
                 return self._make_host(p, rule)
-        if lead_alias is None or self.alias_phrase(lead_alias) not in rule.aliases:
+        # A lead in the first person ("Today I welcomed Prime Minister X") names the guest, not the host.
+        if (
+            lead_alias is None or self.alias_phrase(lead_alias) not in rule.aliases
+        ) and not self.lead_in_first_person():
             for p in fits:
                 if p.country is None:
                     return self._make_host(p, rule)
@@ -516,6 +571,11 @@ class _Builder:
         events: list[tuple[int, int, object]] = [(span[0], 0, (span, p)) for span, p in self.mentions]
         events += [(self.tokens.starts[h.start], 1, h) for h in aliases]
         events += [(span[0], 2, (span, gender)) for span, gender in self.pronouns()]
+        # A release in one official's own words: signed at its foot, or told in the first person
+        # from its first sentence ("Today I met ..."); an "I" elsewhere may be a quotation's.
+        author = self.signed or (host if self.lead_in_first_person() else None)
+        if author is not None:
+            events += [(span[0], 0, (span, author)) for span in self.first_person()]
         events.sort(key=lambda e: (e[0], e[1]))
         last_seen: dict[int, int] = {}
         subjects: list[tuple[int, _P]] = []
@@ -526,12 +586,12 @@ class _Builder:
             if kind == 0:
                 span, person = item  # type: ignore[misc]
             elif kind == 1:
-                h: TitleHit = item  # type: ignore[assignment]
+                h: TitleHit = self.head_of(item)  # type: ignore[arg-type]
                 span = (self.tokens.starts[h.start], self.tokens.ends[h.end - 1])
                 person = self.resolve_alias(h, host, last_seen)
             else:
                 span, gender = item  # type: ignore[misc]
-                person = self.resolve_pronoun(span, gender, subjects, seen)
+                person = self.resolve_style(span, seen) or self.resolve_pronoun(span, gender, subjects, seen)
             if person is None:
                 continue
             person = person.root()
@@ -548,17 +608,49 @@ class _Builder:
         self.mentions = resolved
 
     def pronouns(self) -> list[tuple[Span, str]]:
-        """He/she where it stands as the subject of a speech verb, him/her after "according to"."""
+        """He/she (or a style alone, "His Highness") where it stands as the subject of a speech verb,
+        him/her after "according to"."""
         out = []
         text = self.text
         for w in _PRONOUN.finditer(text):
             if self.cue_after(w.end()) and not self.quoted(w.start()):
                 out.append((w.span(1), self.r.pronoun_gender[w.group(1)]))
+        for w in self.r.styled.finditer(text):
+            if self.cue_after(w.end()) and not self.quoted(w.start()):
+                out.append((w.span(), self.r.styled_gender[w.group()]))
         for m in self.lex.according.finditer(text):
             w = _OBJECT_PRONOUN.match(text, m.end())
             if w is not None and not self.quoted(m.end()):
                 out.append((w.span(1), self.r.pronoun_gender[w.group(1)]))
         return out
+
+    def lead_in_first_person(self) -> bool:
+        """Whether the first sentence has an "I" outside quotation marks, in a text that is no
+        transcript (a transcript's "Name: ..." turns each have their own "I")."""
+        lead = _FIRST_PERSON.finditer(self.text, self.lead[0], self.lead[1])
+        if not any(not self.quoted(w.start()) for w in lead):
+            return False
+        return not any(_TURN.match(self.text, span[1]) for span, _ in self.mentions)
+
+    def first_person(self) -> list[Span]:
+        """ "I" outside quotation marks as the subject of a speech verb: the author's own
+        account ("I told the Prime Minister that ...", "As I told the Minister: “...”")."""
+        return [
+            w.span()
+            for w in _FIRST_PERSON.finditer(self.text)
+            if self.cue_after(w.end()) and not self.quoted(w.start())
+        ]
+
+    def resolve_style(self, span: Span, seen: list[tuple[int, _P]]) -> _P | None:
+        """The latest person introduced with the style that now stands alone: "His Highness
+        Sheikh X held talks ... His Highness affirmed"."""
+        style = self.text[span[0] : span[1]]
+        if style not in self.r.styled_gender:
+            return None
+        for pos, p in reversed(seen):
+            if self.text.startswith(style, pos):
+                return p.root()
+        return None
 
     def resolve_pronoun(
         self, span: Span, gender: str, subjects: list[tuple[int, _P]], seen: list[tuple[int, _P]]
@@ -581,6 +673,13 @@ class _Builder:
     def alias_phrase(self, h: TitleHit) -> str:
         """An alias as a host rule lists it: "the head of state"."""
         return "the " + " ".join(self.tokens.words[h.start + (1 if h.det else 0) : h.end]).lower()
+
+    def head_of(self, h: TitleHit) -> TitleHit:
+        """ "The head of Polish diplomacy" as the office it stands for, the last word taken along."""
+        office = (
+            self.r.head_of.get(self.tokens.word(h.end)) if h.office.lower() == "head" and h.place else None
+        )
+        return h if office is None else dataclasses.replace(h, office=office, end=h.end + 1)
 
     def resolve_alias(self, h: TitleHit, host: _P | None, last_seen: dict[int, int]) -> _P | None:
         """The person an office phrase stands for: the host for its bare aliases, else the
@@ -610,7 +709,10 @@ class _Builder:
                 or any(self.r.office_fits(h.office, o) for o in p.offices)
             ]
         if h.place:
-            found = [p for p in found if h.place in (p.country, *p.places)]
+            of_place = [p for p in found if h.place in (p.country, *p.places)]
+            if not of_place and host is not None and host.root() in found and host.root().country is None:
+                return host.root()  # the host's country is the publisher's, left unsaid
+            found = of_place
         if len(found) > 1 and host is not None and h.place is None and h.det in ("the", "The"):
             # A bare office several people hold ("The Minister further said") is the host's: a
             # readout calls its guest by name or country ("the Cuban Minister").

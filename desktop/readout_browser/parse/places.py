@@ -23,9 +23,12 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "UM", "AC", "DG", "E
 
 
 _POSSESSIVE = re.compile(r"['’]")  # "Canada's": look the name up without the ending
-# A capitalised word, or "the" as a word. Written to open with one class of characters (the
-# capitals and "t"), which lets the regex engine skip from one candidate to the next at once.
-_WORD = re.compile(r"[A-Z\u00C0-\u024Ft](?:(?<=[A-Z\u00C0-\u024F])[\w.’'&-]*|(?<=t)(?<!\wt)he\b)")
+# A capitalised word, "the" as a word, or "donors" (givers named together, "donors pledged").
+# Written to open with one class of characters (the capitals, "t" and "d"), which lets the regex
+# engine skip from one candidate to the next at once.
+_WORD = re.compile(
+    r"[A-Z\u00C0-\u024Ftd](?:(?<=[A-Z\u00C0-\u024F])[\w.’'&-]*|(?<=t)(?<!\wt)he\b|(?<=d)(?<!\wd)onors\b)"
+)
 
 
 def _continues(text: str, j: int) -> bool:

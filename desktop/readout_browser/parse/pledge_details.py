@@ -12,7 +12,7 @@ from collections import Counter
 
 from readout_browser.parse.amount_context import REACH, WORD, AmountContext, Candidate
 from readout_browser.parse.money import Amount
-from readout_browser.parse.pledge_words import Cue
+from readout_browser.parse.pledge_words import Cue, pledge_words
 
 # Where a purpose phrase turns into a new clause ("... projects in Ukraine is a manifestation").
 _PURPOSE_VERB = re.compile(
@@ -31,14 +31,6 @@ _PURPOSE_AFTER = re.compile(
 _PURPOSE_NOUN = re.compile(
     r"(?i)\s*(?:(?:is|are|was|were)\s+)?(?!(?:will|shall|would|is|are|was|were|has|have|had|be|been|to|and|or|"
     r"which|that|as|but|so|then|also|already|while|when)\b)(?P<p>[a-z][\w'’ -]*[\w'’])"
-)
-_NAMED_PROGRAMME = re.compile(
-    r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*\s+(?:program|programme|initiative|mechanism|fund|facility|plan|"
-    r"platform|coalition|package)\b"
-)
-_THIS_PROGRAMME = re.compile(
-    r"(?i)^(?:under|within|through|via|for)\s+(?:this|that|the same)\s+(?:program|programme|initiative|"
-    r"mechanism|fund|facility|plan|platform|framework)"
 )
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -148,7 +140,7 @@ class DetailReader(AmountContext):
             phrase = text[c.span[0] : self.purpose_end(pos, c.sentence)]
             return _trim(phrase)
         after = text[pos : self.purpose_end(pos, c.sentence)]
-        if _THIS_PROGRAMME.match(after.strip()):
+        if pledge_words().this_programme.match(after.strip()):
             named = self.named_programme(c.sentence, c.amount.start)
             if named:
                 return named
@@ -201,7 +193,7 @@ class DetailReader(AmountContext):
             if j < 0:
                 break
             s, e = self.sentence_span(j)
-            found = list(_NAMED_PROGRAMME.finditer(self.text, s, min(e, pos)))
+            found = list(pledge_words().named_programme.finditer(self.text, s, min(e, pos)))
             if found:
                 return found[-1].group()
         return None

@@ -51,6 +51,23 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     return "(?:" + lead + r"(?<![\w-])(?:" + "|".join(one(p) for p in unique) + "))"
 
 
+def _receivers_and_programmes(data: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    """The patterns of [recipients] and [programmes]: who receives, and which scheme is meant."""
+    rec, prog = data.get("recipients", {}), data.get("programmes", {})
+    people_of = _names_pattern(rec.get("people_of", []))
+    nouns = phrase_pattern(prog.get("nouns", []))
+    pointers = phrase_pattern(prog.get("pointers", []))
+    determiners = phrase_pattern(prog.get("pointer_determiners", []))
+    return {
+        "receiver_before": re.compile(
+            r"(?i)(?<![\w-])" + phrase_pattern(rec.get("before", [])) + r"\s+(?:the\s+)?"
+            r"(?:(?-i:" + people_of + r")\s+(?:of|in|from)\s+(?:the\s+)?)?$"
+        ),
+        "named_programme": re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*\s+(?i:" + nouns + r")"),
+        "this_programme": re.compile(r"(?i)^" + pointers + r"\s+" + determiners + r"\s+" + nouns),
+    }
+
+
 def _names_pattern(names: Iterable[str]) -> str:
     """Names matched as written, whole words, the longest first: "Facility" of "the Ukraine Facility"."""
     unique = sorted(set(names), key=len, reverse=True)
@@ -308,7 +325,12 @@ class PledgeWords:
     thanks: re.Pattern[str]
     receiving: re.Pattern[str]
     addressed: re.Pattern[str]
+    implementer: re.Pattern[str]  # "projects implemented by | UN agencies": who spends it, not who gives
+    outward: re.Pattern[str]  # "contribute", "donate": giving that leaves the giver's country
     phrase_stops: frozenset[str]
+    receiver_before: re.Pattern[str]  # "to | Ukraine", "help the people of | Syria": the party receives
+    named_programme: re.Pattern[str]  # "NATO's PURL program": a scheme by its name
+    this_programme: re.Pattern[str]  # "under this initiative": a scheme named before
 
     def find(self, text: str, start: int, end: int) -> list[Cue]:
         """Every cue between `start` and `end`, in order."""
@@ -389,11 +411,14 @@ def _compile_pledge_words(data: dict[str, Any]) -> PledgeWords:
         not_committed=PhraseSet.of(unq.get("not_committed", [])),
         adjective_nouns=PhraseSet.of(data.get("parties", {}).get("adjective_nouns", [])),
         phrase_stops=frozenset(w.casefold() for w in data.get("purpose", {}).get("stops", [])),
+        **_receivers_and_programmes(data),
         thanks=re.compile(
             phrase_pattern(parties.get("thanks", [])) + r"\s+(?P<obj>[^.;:]{0,160}?)\s+for(?![\w-])", re.I
         ),
         receiving=re.compile(phrase_pattern(parties.get("receiving", [])), re.I),
         addressed=re.compile(phrase_pattern(parties.get("addressed", [])) + r"\s+to\s+(?:the\s+)?$", re.I),
+        outward=re.compile(phrase_pattern(give.get("outward", [])), re.I),
+        implementer=re.compile(phrase_pattern(parties.get("implementers", [])) + r"\s+(?:the\s+)?$", re.I),
         short_name=re.compile(
             r"(?<![\w-])[Tt]he\s+("
             + "|".join(re.escape(w) for w in parties.get("short_names", []))

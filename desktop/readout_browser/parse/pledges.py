@@ -27,6 +27,8 @@ from readout_browser.parse.pledge_details import DetailReader
 from readout_browser.parse.pledge_parts import PartReader
 
 _LEADING_CONJUNCTION = re.compile(r"[\s\"“]*(?:(?P<conj>And|But|So|Also|Plus|As well as)\s+)?")
+# In "Of the new funds, ...": the parts belong to the sum just given, not to a running total.
+_FRESH = re.compile(r"(?i)(?<![\w-])(?:new|additional|further|latest)(?![\w-])")
 _NEW_ITEM = re.compile(r"[,;]\s+(?:and|as well as|plus)\s")
 _OF_THE = re.compile(r"(?i)\s+(?:of|out of|from)\s+(?:the|this|that|a total of|its)\s+(?:[\w-]+\s+){0,3}?$")
 # Words that can tie a tranche to the programme it belongs to: long, lower-case, not generic.
@@ -142,9 +144,12 @@ class _Reader(DonorReader, DetailReader, PartReader):
             # "Of this, 800 million ...": a sentence that opens by naming a part.
             opening = self.words.opening.match(text, _LEADING_CONJUNCTION.match(text, s).end())  # type: ignore[union-attr]
             if opening and opening[1] <= a.start:
+                fresh = _FRESH.search(text, opening[0], opening[1]) is not None
                 for j in reversed(earlier):
                     if cands[j].sentence == c.sentence:
                         continue  # a larger part named before it in the sentence is not the whole
+                    if fresh and self.is_total(cands[j]):
+                        continue  # "Of the new funding, ..." after "bringing its total to ...": the new sum
                     if c.sentence - cands[j].sentence <= 2:
                         c.parent = j
                     break
@@ -412,7 +417,6 @@ def _resolve(
             )
             or r.sole_other_party(c.donor)
             or r.party_nearby(c.sentence, c.donor)
-            or r.headline_party(c.donor)
         )
         if c.span is None and c.amount.form is not None and c.amount.form.ambiguous:
             c.currency, c.currency_inferred = infer(c.amount.form, c.donor, r.parties.host)
@@ -469,7 +473,8 @@ def _pledges(r: _Reader, everything: list[Candidate], quantified: list[Candidate
                 id=ids[id(c)],
                 span=c.span or a.span,
                 donor=c.donor,
-                recipient=c.recipient,
+                # A sum kept for what it is for goes to the party the headline is about.
+                recipient=c.recipient or r.headline_party(c.donor),
                 amount=None if c.span is not None else a.value,
                 currency=None if c.span is not None else c.currency,
                 currency_text=None if c.span is not None else a.currency_text,
@@ -494,11 +499,18 @@ def _kept(r: _Reader, c: Candidate, quantified: list[Candidate], depth: int = 0)
         # Given, for a purpose the text names rather than a party ("$75.4 million in support of
         # projects in health"), unless it is written in the giver's own money: "We have allocated
         # 4.2 billion rubles to build a neighbourhood" is spent at home.
+        # A sum in its own money that the giver "contributes" or "donates" goes abroad all the same.
         shared = c.amount.form is not None and c.amount.form.ambiguous  # "$": maybe not its own dollar
         own = c.currency == places().currency(c.donor) and not shared
-        if own or c.span is not None:
+        if c.span is not None:
             return False
-        if c.parent is not None and depth < 8:  # a part of a whole that is given is given too
+        abroad = own and _gives_abroad(r, c)
+        if own and not abroad:
+            # ... or as a part of a whole that is given, or as the total of a part that is.
+            if c.parent is not None and depth < 8 and _kept(r, quantified[c.parent], quantified, depth + 1):
+                return True
+            return depth == 0 and _totals_a_gift(r, c, quantified)
+        if c.parent is not None and depth < 8 and not abroad:  # a part of a whole that is given is given too
             return _kept(r, quantified[c.parent], quantified, depth + 1)
         if c.donor_rule not in ("sentence", "publisher"):
             return False
@@ -508,3 +520,18 @@ def _kept(r: _Reader, c: Candidate, quantified: list[Candidate], depth: int = 0)
         return any(cue.kind not in ("noun", "modal", "block") for cue in before)
     # A sum in the receiver's own money that no one in the sentence is said to give is not kept either.
     return not (c.donor_rule != "sentence" and c.currency and c.currency == places().currency(c.recipient))
+
+
+def _totals_a_gift(r: _Reader, c: Candidate, quantified: list[Candidate]) -> bool:
+    """Whether a running total holds a part its giver sends abroad ("will contribute a further
+    NZ$3 million, bringing its total support to NZ$7 million")."""
+    k = next((n for n, q in enumerate(quantified) if q is c), None)
+    return r.is_total(c) and any(q.parent == k and _gives_abroad(r, q) for q in quantified)
+
+
+def _gives_abroad(r: _Reader, c: Candidate) -> bool:
+    """Whether a giver named in the sentence gives the sum with a word that takes money abroad
+    ("Germany will contribute €6 million to the recovery", "a grant worth ...")."""
+    if c.donor_rule != "sentence":
+        return False
+    return r.words.outward.search(r.text, r.lead_start(c.amount, c.sentence), c.amount.start) is not None

@@ -80,6 +80,7 @@ class _Attributor:
         self.cues = cues
         self.lex = lexicon()
         self.sent_starts = [s[0] for s in doc.sentences]
+        self.para_starts = [p[0] for p in doc.paragraphs]
         self.marks = doc.marks
 
     def quoted(self, pos: int) -> bool:
@@ -129,6 +130,17 @@ class _Attributor:
                 person = self.subject_of(cue)
                 if person is not None:
                     return person
+        if self.para_starts[bisect.bisect_right(self.para_starts, pos) - 1] > start:
+            return None
+        if not self.lex.speech_scene.search(self.text, start, end):
+            return None
+        # In the same paragraph, a sentence that sets the scene for the speaker's words ("Speaking
+        # to the media afterwards, the Minister was clear about the limits. “...”"): its subject.
+        for span, person in self.roster.mentions_in(start, end):
+            head = self.text[start : span[0]].strip()
+            if self.quoted(span[0]) or (head and not head.endswith(",")):
+                return None
+            return None if self.lex.joint.search(head) else person
         return None
 
     def subject_of(self, cue: Cue) -> Person | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from readout_browser.model import Person, Quote, Span
 from readout_browser.parse.document import Document
 from readout_browser.parse.people import Roster
+from readout_browser.parse.roles import roles
 from readout_browser.parse.speech import Cue, lexicon
 
 _CLAUSE_LEAD = re.compile(r"\s*(?:that\s+|about\s+|on\s+|of\s+)?")
@@ -34,8 +35,16 @@ _BY_AGENT = re.compile(r"\s+by\s+")
 _FOR_WHOM = re.compile(r"\s*For\s+")
 # "X, Minister of Foreign Affairs, today announced": a title set off by commas after the name.
 _APPOSITIVE = re.compile(r",\s*(?:the\s+|The\s+)?[A-Z][^,.;:!?\"“”]{2,100},\s*\Z")
+_SET_OFF_BEFORE = re.compile(r",\s*\Z")
+_WORDS = re.compile(r"[A-Z][\w-]*")
 _PLAIN_TITLE = re.compile(r"(?:[A-Za-z][a-z-]*\s+){1,4}")
 # A relative clause between a subject and its verb: "President X, who chairs the Y, briefed ...".
+# "stated that his government will respect investors who "...": a clause of its own before the marks.
+_EMBEDDING = re.compile(r"\s+that\s+[^\"“”«»]*?\w+\s+\w+\s+\w+")
+# What may stand before a sentence's subject: a dateline ("RIYADH – ") and the capitalised words of
+# a title ("World Food Programme (WFP) Executive Director ").
+_LEAD_TITLE = re.compile(r"(?:[A-Z][A-Z .,-]+\s[–—-]\s+)?(?:(?:[A-Z][\w.’'-]*|\([A-Z]{2,}\)|of|the|for)\s+)*")
+_WHO_BEFORE = re.compile(r",\s*who\s+(?:also\s+|then\s+|later\s+)?\Z")
 _RELATIVE = re.compile(r",\s*(?:who|whose)\s+[^,.;:!?\"“”]{2,120},\s*\Z")
 
 
@@ -55,6 +64,7 @@ class _Reader:
         self.text = doc.text
         self.roster = roster
         self.lex = lexicon()
+        self.offices = roles().offices
         self.cues = doc.cues
         self.quote_of_cue = {q.cue_span: q for q in direct if q.cue_span is not None}
         self.direct = sorted(direct, key=lambda q: q.span[0])
@@ -84,7 +94,19 @@ class _Reader:
         hit = None if end is None else self.roster.mention_ending_at(end)
         if hit is not None:
             return hit
-        return self.roster.set_off_ending_at(self.text, self.lex.appositive_before(self.text, pos, floor))
+        closing = self.lex.appositive_before(self.text, pos, floor)
+        hit = self.roster.set_off_ending_at(self.text, closing)
+        if hit is None and closing is not None:
+            # A name set off after a long title it holds: "the Adviser at the X and Supervisor of
+            # the Y, Dr. Jane Doe, stated" (the title itself names no one the roster knows).
+            named = self.roster.mention_ending_at(closing)
+            if named is not None and _SET_OFF_BEFORE.search(
+                self.text, max(floor, named[0][0] - 3), named[0][0]
+            ):
+                title = self.text[floor : named[0][0]].rstrip().rstrip(",").rsplit(",", 1)[-1]
+                if any(w in self.offices for w in _WORDS.findall(title)):
+                    return named
+        return hit
 
     def joint(self, mention: Span, floor: int) -> bool:
         """Whether a subject shares its verb with another person: "X and Y praised"."""
@@ -103,12 +125,18 @@ class _Reader:
             if self.quoted(span[0]):
                 continue
             head = self.text[start : span[0]]
-            if head.strip() and not head.rstrip().endswith(","):
+            if head.strip() and not head.rstrip().endswith(",") and not _LEAD_TITLE.fullmatch(head):
                 continue
             if self.lex.joint.search(head.rsplit(",", 1)[-1]) or self.joint(span, start):
                 return None
             return person if _VERB_NEXT.match(self.text, span[1]) else None
         return None
+
+    def embeds_quote(self, cue: Cue) -> bool:
+        """Whether the cue's quote is only a fragment inside a reported clause: "X stated that his
+        government will respect those who "bet on the country"" tells both."""
+        quote = self.quote_of_cue[cue.span]
+        return quote.span[0] > cue.span[1] and bool(_EMBEDDING.match(self.text, cue.span[1], quote.span[0]))
 
     def passive(self, cue: Cue) -> bool:
         if cue.text.split()[0] in ("is", "was"):
@@ -190,7 +218,7 @@ class _Reader:
 
     def by_verb(self, i: int, start: int, end: int) -> _Act | None:
         for cue in self.cues.within(start, end):
-            if cue.span in self.quote_of_cue or self.quoted(cue.span[0]):
+            if (cue.span in self.quote_of_cue and not self.embeds_quote(cue)) or self.quoted(cue.span[0]):
                 continue
             if self.passive(cue):
                 act = self.by_agent(i, start, end, cue)
@@ -216,6 +244,8 @@ class _Reader:
 
     def infinitive(self, i: int, start: int, end: int, cue: Cue) -> _Act | None:
         """ "X spoke with Y to thank him for ...": the purpose is the subject's statement."""
+        if self.lex.not_purpose.search(self.text, start, cue.span[0]):
+            return None
         speaker = self.clause_subject(start, cue.span[0])
         if speaker is None:
             return None
@@ -223,7 +253,11 @@ class _Reader:
 
     def finite(self, i: int, start: int, end: int, cue: Cue) -> _Act | None:
         text = self.text
-        hit = self.subject_before(cue.span[0], start) or self.appositive_subject(cue.span[0], start)
+        hit = (
+            self.subject_before(cue.span[0], start)
+            or self.appositive_subject(cue.span[0], start)
+            or self.relative_subject(cue.span[0], start)
+        )
         speaker: Person | None = None
         if hit is not None:
             if self.quoted(hit[0][0]) or self.joint(hit[0], start):
@@ -264,6 +298,11 @@ class _Reader:
         if m is None or self.cues.within(m.start(), head_end):
             return None
         return self.roster.mention_ending_at(m.start())
+
+    def relative_subject(self, pos: int, floor: int) -> tuple[Span, Person] | None:
+        """The person a relative clause's speech verb is about: "received X, who briefed him on ..."."""
+        m = _WHO_BEFORE.search(self.text, max(floor, pos - 24), pos)
+        return None if m is None else self.roster.mention_ending_at(m.start())
 
     def participle(self, i: int, start: int, end: int, cue: Cue) -> _Act | None:
         """ "..., adding that ...": the clause goes on with the speaker before it."""

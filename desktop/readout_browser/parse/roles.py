@@ -55,12 +55,15 @@ class Roles:
         self._neutral = tuple(w.lower() + " " for w in titles.get("neutral_modifiers", []))
         self.leader_words = frozenset(self.plain_office(w) for w in titles.get("leader_words", []))
         self.heads = frozenset(self.plain_office(w) for w in titles.get("heads", []))
+        self.portfolios = frozenset(w.lower() for w in titles.get("portfolio_words", []))
+        self.nicknames: dict[str, str] = dict(data.get("nicknames", {}))
         self.counterparts = frozenset(titles.get("counterpart_words", []))
         self.connectors = frozenset(titles.get("connectors", []))
         self.institution = frozenset(titles.get("institution_words", []))
         self.particles = frozenset(titles.get("name_particles", []))
         self.suffixes = frozenset(s.rstrip(".") for s in titles.get("name_suffixes", []))
         self.not_names = frozenset(titles.get("not_names", []))
+        self.head_of: dict[str, str] = dict(titles.get("head_of", {}))
         # "the Foreign Minister" is the "Minister for Foreign Affairs": each office's other spellings.
         self.synonyms: dict[str, tuple[str, ...]] = {}
         for group in titles.get("office_synonyms", []):
@@ -78,6 +81,12 @@ class Roles:
         pronouns = data.get("pronouns", {})
         self.pronoun_gender = _genders(pronouns, "male", "female")
         self.possessive_gender = _genders(pronouns, "male_possessive", "female_possessive")
+        self.styled_gender = _genders(pronouns, "male_styles", "female_styles")
+        # "His Highness affirmed": a style of address standing alone for the person who bears it.
+        styles = sorted(self.styled_gender, key=len, reverse=True)
+        self.styled = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, styles)) + r")(?![\w-])" if styles else r"(?!)"
+        )
         self.given_gender = _genders(data.get("gender", {}), "male", "female")
 
         part = data.get("participation", {})
@@ -118,12 +127,16 @@ class Roles:
 
         A leader word ("the Ukrainian leader") fits any head of state or government; other
         words change the office ("the Minister" is not the "Prime Minister"), but the office's
-        own complement may be left out ("the Secretary" is the "Secretary of State").
+        own complement or portfolio may be left out ("the Secretary" is the "Secretary of State", "the
+        Minister" the "Foreign Minister").
         """
         if held is None:
             return False
         a, h = self.plain_office(alias), self.plain_office(held)
-        return a == h or (a in self.leader_words and h in self.heads) or h.startswith(a + " of ")
+        if a == h or (a in self.leader_words and h in self.heads) or h.startswith(a + " of "):
+            return True
+        portfolio, _, rest = h.partition(" ")
+        return rest == a and portfolio in self.portfolios
 
     def title_fits(self, alias: str, title: str | None) -> bool:
         """Whether an office named alone is another spelling of the office a title begins with

@@ -13,68 +13,23 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 
 from readout_browser.model import Source, Span
+from readout_browser.parse import datafiles
 from readout_browser.parse.document import Document
-from readout_browser.parse.marks import stretches
+from readout_browser.parse.marks import Stretch, stretches
 
-# Titles and abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "gen",
-        "col",
-        "lt",
-        "capt",
-        "sgt",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "no",
-        "nos",
-        "vs",
-        "etc",
-        "approx",
-        "app",
-        "dept",
-        "est",
-        "fig",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "h.e",
-        "e.g",
-        "i.e",
-        "cf",
-        "al",
-        "ft",
-        "mt",
-        "pres",
-        "rev",
-        "hon",
-    ]
-)
+
+def _abbreviations() -> frozenset[str]:
+    """Titles and abbreviations after which a full stop does not end a sentence (resources/text.toml)."""
+    return datafiles.compiled("text.toml", _compile_abbreviations)
+
+
+def _compile_abbreviations(data: dict[str, Any]) -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in data.get("sentences", {}).get("abbreviations", []))
+
+
 _UPPER = r"A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F"
 # A full stop (or ! ? …) with its closing marks, then space and what may open a sentence.
 # A match starts only where a run of marks starts, and never gives back what it took: a run of
@@ -147,14 +102,14 @@ def _abbreviation_before(text: str, start: int, dot: int) -> bool:
     if _INITIAL.search(head):
         return True
     word = _WORD_BEFORE.search(head)
-    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+    return bool(word) and word.group(1).lower() in _abbreviations()
 
 
 class _QuoteSpans:
     """The closed quotations of the body, for asking whether an offset lies inside one."""
 
-    def __init__(self, text: str, paragraphs: tuple[Span, ...]) -> None:
-        closed = [s for s in stretches(text, paragraphs) if s.close_mark is not None]
+    def __init__(self, found: tuple[Stretch, ...]) -> None:
+        closed = [s for s in found if s.close_mark is not None]
         self._starts = [s.inner[0] for s in closed]
         self._closes = [s.close_mark for s in closed]
 
@@ -194,6 +149,7 @@ def _sentence_spans(text: str, para: Span, quotes: _QuoteSpans) -> list[Span]:
 def segment(text: str, source: Source) -> Document:
     """Cut a body into paragraphs and sentences."""
     paragraphs = tuple(_paragraph_spans(text))
-    quotes = _QuoteSpans(text, paragraphs)
+    quoted = stretches(text, paragraphs)
+    quotes = _QuoteSpans(quoted)
     sentences = tuple(s for p in paragraphs for s in _sentence_spans(text, p, quotes))
-    return Document(text=text, source=source, paragraphs=paragraphs, sentences=sentences)
+    return Document(text=text, source=source, paragraphs=paragraphs, sentences=sentences, quoted=quoted)

@@ -111,6 +111,13 @@ class Lexicon:
             re.IGNORECASE,
         )
         self.not_with_person = frozenset(words.get("not_with_person", []))
+        self.speech_scene = re.compile(
+            r"\b(?:" + word_tree(phrases.forms(words.get("speech_scene", []))) + r")\b", re.IGNORECASE
+        )
+        # "is on a visit to Y to express ...": an infinitive that tells a journey's purpose.
+        self.not_purpose = re.compile(
+            r"\b(?:" + word_tree(phrases.forms(words.get("not_purpose", []))) + r")\b", re.IGNORECASE
+        )
         self.joint = re.compile(
             r"(?:^|(?<=\W))(?:" + word_tree(phrases.forms(words.get("joint_subjects", []))) + r")(?!\w)",
             re.IGNORECASE,

@@ -295,6 +295,14 @@ class TitleReader:
                 k = self.office(k + 1) or k
                 d.last, d.words = "office", None
                 continue
+            if d.last == "place" and w in r.institution and t.cap(k):
+                # A body named after a place: "of the United Nations Relief and Works Agency".
+                run = self.cap_run(k)
+                k, d.last, d.words, d.loose = run, "words", (k, run), True
+                continue
+            if w == "(" and d.last in ("words", "place") and t.cap(k + 1) and t.word(k + 2) == ")":
+                k += 3  # an acronym after the body's name: "of the ... Near East (UNRWA) Jane Doe"
+                continue
             if w == "and":
                 nxt_office = self.office(k + 1)
                 second = " ".join(t.words[k + 1 : nxt_office]) if nxt_office else ""
@@ -322,7 +330,9 @@ class TitleReader:
         if t.word(m - 1) not in _THE:
             return None
         j = m
-        while j < m + 3 and t.word(j).isalpha() and t.word(j).islower() and t.word(j) not in self.r.connectors:
+        while (
+            j < m + 3 and t.word(j).isalpha() and t.word(j).islower() and t.word(j) not in self.r.connectors
+        ):
             j += 1
         if j == m or t.word(j) != "of":
             return None
@@ -382,7 +392,11 @@ class TitleReader:
             # Honorifics in front are not counted: "the Minister of X, Mr Bruno Rodríguez Parrilla,".
             lead = found[0] if found is not None else title_end + 1
             capitals = sum(1 for x in range(lead, run) if t.words[x][0].isupper())
-            if found is not None and 2 <= capitals <= _MAX_NAME_WORDS and t.word(self._suffix(run)) in _AFTER_APPOSITIVE:
+            if (
+                found is not None
+                and 2 <= capitals <= _MAX_NAME_WORDS
+                and t.word(self._suffix(run)) in _AFTER_APPOSITIVE
+            ):
                 name = found
         place = d.places[0] if d.places else None
         post_title = None

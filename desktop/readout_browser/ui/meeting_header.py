@@ -4,30 +4,26 @@ formats, and who took part.
 The source text is what people read, so the header stays small: the title and the facts
 take one line each (cut to the width, whole in a tooltip), and the participants one line
 of names; "Details" opens their titles and countries in full, in a box of a few lines
-that scrolls. A name that came from the roster of office holders, not from the text,
-carries a mark and says so in its tooltip. Every label is plain text, so whatever a
+that scrolls (made when first asked for: a window's first paint does not wait for it). A
+name that came from the roster of office holders, not from the text, carries a mark and
+says so in its tooltip. Every label is plain text, so whatever a
 readout says shows as written.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QSizePolicy,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from readout_browser.model import Person, Readout
 from readout_browser.ui.elided_label import ElidedLabel
 from readout_browser.ui.formatting import ROSTER_TIP, capitalised, date, person_label
+
+if TYPE_CHECKING:  # the details box is made when first opened
+    from PySide6.QtWidgets import QGridLayout, QScrollArea
 
 _DETAIL_LINES = 6
 """The open participant details show this many lines at most, and scroll for the rest."""
@@ -68,38 +64,58 @@ class MeetingHeader(QFrame):
         self.details_button.setToolTip("Show each participant's title and country")
         self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-
-        self._grid_widget = QWidget()
-        self._participants = QGridLayout(self._grid_widget)
-        self._participants.setContentsMargins(0, 0, 0, 0)
-        self._participants.setHorizontalSpacing(10)
-        self._participants.setVerticalSpacing(2)
-        self.details = QScrollArea()
-        self.details.setObjectName("participantDetailsBox")
-        self.details.setWidgetResizable(True)
-        self.details.setFrameShape(QFrame.Shape.NoFrame)
-        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details.setWidget(self._grid_widget)
-        self.details.setMaximumHeight(self.fontMetrics().lineSpacing() * _DETAIL_LINES + 8)
-        self.details.hide()
+        self._readout: Readout | None = None
+        self._details: QScrollArea | None = None
+        self._participants: QGridLayout | None = None
 
         names = QHBoxLayout()
         names.setSpacing(6)
         names.addWidget(self.names_label, 1)
         names.addWidget(self.details_button)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(2)
         layout.addWidget(self.title_label)
         layout.addWidget(self.facts_label)
         layout.addLayout(names)
-        layout.addWidget(self.details)
         self.details_button.toggled.connect(self._toggle_details)
         self.set_readout(None)
 
+    @property
+    def details(self) -> QScrollArea:
+        """The box of participant details under the names (hidden until "Details" is pressed)."""
+        self._grid()
+        assert self._details is not None
+        return self._details
+
+    def _grid(self) -> QGridLayout:
+        """The participants' grid in the details box, both made (and filled) when first needed."""
+        if self._participants is None:
+            from PySide6.QtWidgets import QGridLayout, QScrollArea
+
+            grid_widget = QWidget()
+            self._participants = QGridLayout(grid_widget)
+            self._participants.setContentsMargins(0, 0, 0, 0)
+            self._participants.setHorizontalSpacing(10)
+            self._participants.setVerticalSpacing(2)
+            box = QScrollArea()
+            box.setObjectName("participantDetailsBox")
+            box.setWidgetResizable(True)
+            box.setFrameShape(QFrame.Shape.NoFrame)
+            box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            box.setWidget(grid_widget)
+            box.setMaximumHeight(self.fontMetrics().lineSpacing() * _DETAIL_LINES + 8)
+            box.hide()
+            self._layout.addWidget(box)
+            self._details = box
+            self._fill_participants()
+        return self._participants
+
     def set_readout(self, readout: Readout | None) -> None:
         """Describe another readout's meeting (or say that none is open)."""
-        self._clear_participants()
+        self._readout = readout
+        if self._details is not None:
+            self._fill_participants()
         if readout is None:
             self.title_label.setText("No readout open")
             self.facts_label.setText("Open a readout with File ▸ Open, or drop one on the window.")
@@ -113,7 +129,10 @@ class MeetingHeader(QFrame):
         if any(p.from_roster for p in people):
             self.names_label.setToolTip(f"* {ROSTER_TIP}")
         self.details_button.setVisible(bool(people))
-        for i, person in enumerate(people):
+
+    def _fill_participants(self) -> None:
+        self._clear_participants()
+        for i, person in enumerate(self._readout.people if self._readout is not None else ()):
             self._add_participant(i, person)
 
     def _toggle_details(self, shown: bool) -> None:
@@ -139,20 +158,21 @@ class MeetingHeader(QFrame):
         return " · ".join(parts)
 
     def _add_participant(self, row: int, person: Person) -> None:
+        grid = self._grid()
         name = _style(QLabel(person_label(person)), bold=True)
         name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if person.from_roster:
             name.setToolTip(ROSTER_TIP)
-        self._participants.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
         details = [x for x in (person.title if person.name else None, person.country) if x]
         line = _style(QLabel(" · ".join(details)), muted=True)
         line.setWordWrap(True)  # a title is read whole, never cut mid-phrase
         line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._participants.addWidget(line, row, 1)
-        self._participants.setColumnStretch(1, 1)
+        grid.addWidget(line, row, 1)
+        grid.setColumnStretch(1, 1)
 
     def _clear_participants(self) -> None:
-        while self._participants.count():
+        while self._participants is not None and self._participants.count():
             item = self._participants.takeAt(0)
             widget = item.widget() if item else None
             if widget is not None:
@@ -162,8 +182,9 @@ class MeetingHeader(QFrame):
     def participant_labels(self) -> list[QLabel]:
         """The labels of the participant details, name and title by turns."""
         found = []
-        for i in range(self._participants.count()):
-            item = self._participants.itemAt(i)
+        grid = self._grid()
+        for i in range(grid.count()):
+            item = grid.itemAt(i)
             widget = item.widget() if item else None
             if isinstance(widget, QLabel):
                 found.append(widget)

@@ -20,7 +20,6 @@ import contextlib
 import getpass
 import json
 import os
-import socket
 import stat
 import struct
 import tempfile
@@ -90,6 +89,8 @@ def _owned_by_user(name: str) -> bool:
 
 def _peer_is_user(connection: QLocalSocket) -> bool:
     """Whether the process at the other end of a connection runs as this user, where the system says."""
+    import socket  # only once there is a connection: a first launch has none, and starts sooner
+
     option = getattr(socket, "SO_PEERCRED", None)
     if option is None or not hasattr(os, "getuid"):
         return True  # no way to ask: the socket's owner was checked before connecting

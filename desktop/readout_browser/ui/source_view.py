@@ -13,13 +13,11 @@ decides what lies there.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QFont,
-    QKeyEvent,
-    QMouseEvent,
-    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -30,6 +28,9 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from readout_browser.model import Readout, Span
 from readout_browser.ui.highlight import Mark, char_format, current_format, dimmed_format, hit_format
+
+if TYPE_CHECKING:  # the classes of events load when the first such event comes
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 
 _MEASURE = 80
 """At most this many characters to a line: past that, the eye loses its place on a wide screen."""
