@@ -21,6 +21,7 @@ from collections import Counter
 from readout_browser.parse.amount_context import CLAUSE_END, REACH, WORD, AmountContext, Candidate
 from readout_browser.parse.currency import own_currency
 from readout_browser.parse.money import Amount
+from readout_browser.parse.parties import person_party
 from readout_browser.parse.places import places
 from readout_browser.parse.pledge_words import pledge_words
 
@@ -40,6 +41,13 @@ _RECIPIENT_AFTER = re.compile(
 )
 
 
+# "..., and the Netherlands announced ...": after a comma, "and" opens a new clause whose party
+# is its subject, not the second member of a pair ("talks between Ukraine and the EU").
+_CLAUSE_AND = re.compile(r",\s+and\s+(?:the\s+)?$")
+# A person named again by a word of their title: "The Commissioner announced ...".
+_TITLE_SUBJECT = re.compile(r"[\"“]?The\s+(?P<title>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+")
+# Between a sum and the agent that follows it at once: "$40 million | from the | United States".
+_RIGHT_AFTER = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?")
 # An aside between a giver and its verb: "Indonesia, through its aid agency, will provide".
 _ASIDE = re.compile(r"\s*,[^,;.:]{1,120},\s*")
 # Between a pledge and the next giver of a list that leaves out the verb: ", and the", "; ".
@@ -127,6 +135,9 @@ class DonorReader(AmountContext):
                 thanked = person.party if person else None
         if thanked:
             return thanked
+        own = self.agent_after(c, exclude)
+        if own:
+            return own
         # The party whose giving word follows its name: "Canada provided", "the EU to allocate",
         # "Germany's intention", "David Malpass has confirmed the provision".
         actor = self.acting_party(s, pos, exclude)
@@ -155,11 +166,45 @@ class DonorReader(AmountContext):
             and _WE.match(text, opens, pos)
         ):
             return host
+        titled = self.titled_subject(i, exclude)
+        if titled:
+            return titled
         if _PRONOUN_SUBJECT.match(text, self.sentence_span(i)[0]):
             m = self.parties.last_person_before(self.sentence_span(i)[0], exclude)
             if m and i - self.sentence_of(m.span[0]) <= 3:
                 return m.party
         return None
+
+    def agent_after(self, c: Candidate, exclude: set[str]) -> str | None:
+        """The agent right after a sum, which names its own giver whoever gives the whole it is
+        listed in: "donors pledged $131 million, including $40 million from the United States"."""
+        if c.span is not None:
+            return None
+        end = c.amount.span[1]
+        for m in self.parties.in_span(end, min(self.sentence_span(c.sentence)[1], end + 40)):
+            if m.party not in exclude and _RIGHT_AFTER.fullmatch(self.text, end, m.span[0]):
+                return m.party if self.is_agent(m.span[0]) else None
+        return None
+
+    def titled_subject(self, i: int, exclude: set[str]) -> str | None:
+        """The party of the one person whose title names the subject of sentence `i` when a
+        giving word follows it ("The Commissioner announced ..." after "European Commissioner
+        Janez Lenarčič"): the person speaks for their institution, not for the host."""
+        s, e = self.sentence_span(i)
+        m = _TITLE_SUBJECT.match(self.text, s, e)
+        if m is None:
+            return None
+        following = self.words.find(self.text, m.end(), min(e, m.end() + 40))
+        if not following or following[0].kind == "block":
+            return None
+        if len(WORD.findall(self.text, m.end(), following[0].start)) > 2:
+            return None
+        title = re.compile(r"(?<![\w-])" + re.escape(m.group("title")) + r"(?![\w-])")
+        parties = {person_party(p) for p in self.people.values() if p.title and title.search(p.title)} - {
+            None
+        }
+        party = parties.pop() if len(parties) == 1 else None
+        return party if party not in exclude else None
 
     def is_agent(self, pos: int) -> bool:
         """Whether the party named at `pos` is the one the money comes from: "provided by the
@@ -194,7 +239,8 @@ class DonorReader(AmountContext):
         text = self.text
         best = None
         for m in self.parties.in_span(max(start, end - REACH), end):
-            if m.party in exclude or _PREPOSITION_BEFORE.search(text[max(0, m.span[0] - 20) : m.span[0]]):
+            lead = text[max(0, m.span[0] - 20) : m.span[0]]
+            if m.party in exclude or (_PREPOSITION_BEFORE.search(lead) and not _CLAUSE_AND.search(lead)):
                 continue
             if self.implements(m.span[0]):
                 continue

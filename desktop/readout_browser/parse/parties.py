@@ -103,7 +103,7 @@ class Parties:
                     continue
                 e = noun[1]
             found.append(PartyMention((s, e), place.name))
-        for m in self._short_names:
+        for m in self._short_names + self._state_names:
             if (
                 start <= m.span[0]
                 and m.span[1] <= end
@@ -134,6 +134,22 @@ class Parties:
             party = last.get(m.group(1))
             if party and (k >= len(places_found) or places_found[k].span[0] >= m.end()):
                 out.append(PartyMention(m.span(), party))
+        return out
+
+    @cached_property
+    def _state_names(self) -> list[PartyMention]:
+        """ "The Kingdom", "the Sultanate": the country named last before it, named again by the
+        kind of state it is."""
+        text = self.doc.text
+        states = list(pledge_words().state_name.finditer(text))
+        if not states:
+            return []
+        countries = [p for p in places().find(text) if p.kind == "country" and not p.adjective]
+        out = []
+        for m in states:
+            before = [p for p in countries if p.span[1] <= m.start()]
+            if before:
+                out.append(PartyMention(m.span(), before[-1].name))
         return out
 
     def our(self, start: int, end: int) -> list[Span]:

@@ -436,12 +436,16 @@ class _Builder:
         t = self.tokens
         by_prefix: dict[str, list[_P]] = {}
         middles: dict[str, list[_P]] = {}
+        firsts: dict[str, list[_P]] = {}
         for p in self.persons:
             s = p.surname
             if s:
                 by_prefix.setdefault(s[:3].casefold(), []).append(p)
             for w in p.words[1:-1] if len(p.words) >= 3 else ():
                 middles.setdefault(w.casefold(), []).append(p)  # "Lula" of "Luiz Inácio Lula da Silva"
+            if len(p.words) == 2 and not p.placeholder:
+                # "Xi" of "Xi Jinping": a name written family name first.
+                firsts.setdefault(p.words[0].casefold(), []).append(p)
         if not by_prefix:
             return
         for i in t.capitals:
@@ -450,6 +454,8 @@ class _Builder:
                 continue
             found = [p for p in by_prefix.get(w[:3].casefold(), ()) if similar_surname(w, p.surname or "")]
             found = found or middles.get(w.casefold(), [])
+            if not found and w.casefold() in firsts and self.cue_after(t.ends[i]):
+                found = firsts[w.casefold()]  # only as a speaker: "Jin informed ..."
             nick = self.r.nicknames.get(w)
             if not found and nick:
                 # "PBBM" of "Ferdinand R. Marcos Jr.": a nickname the press uses for a known person.
@@ -514,7 +520,8 @@ class _Builder:
             lead_alias is None or self.alias_phrase(lead_alias) not in rule.aliases
         ) and not self.lead_in_first_person():
             for p in fits:
-                if p.country is None:
+                # ... but not someone whose title names another body ("President of the X Bank").
+                if p.country is None and self.office_of_no_other_body(p, rule):
                     return self._make_host(p, rule)
             # The lead's subject named with no office (kremlin.ru: "Vladimir Putin had a ...").
             for span, p in ordered:
@@ -525,6 +532,14 @@ class _Builder:
         )
         self.persons.append(host)
         return host
+
+    @staticmethod
+    def office_of_no_other_body(p: _P, rule: HostRule) -> bool:
+        """Whether a title is the bare office or names only the rule's country: the "President
+        of the X Bank" is not the country's President."""
+        if p.places:
+            return p.places <= {rule.country}
+        return p.title is None or p.office is None or p.title.casefold() == p.office.casefold()
 
     def holds(self, rule: HostRule, office: str | None) -> bool:
         """Whether someone with this office (as the text writes it) can be the rule's host."""

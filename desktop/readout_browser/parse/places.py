@@ -23,11 +23,13 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "UM", "AC", "DG", "E
 
 
 _POSSESSIVE = re.compile(r"['’]")  # "Canada's": look the name up without the ending
-# A capitalised word, "the" as a word, or "donors" (givers named together, "donors pledged").
-# Written to open with one class of characters (the capitals, "t" and "d"), which lets the regex
-# engine skip from one candidate to the next at once.
+# A capitalised word, "the" as a word, or the first word of givers named together ("donors
+# pledged", "development partners", "international partners", "participants").
+# Written to open with one class of characters (the capitals, "t", "d", "i" and "p"), which lets
+# the regex engine skip from one candidate to the next at once.
 _WORD = re.compile(
-    r"[A-Z\u00C0-\u024Ftd](?:(?<=[A-Z\u00C0-\u024F])[\w.’'&-]*|(?<=t)(?<!\wt)he\b|(?<=d)(?<!\wd)onors\b)"
+    r"[A-Z\u00C0-\u024Ftdip](?:(?<=[A-Z\u00C0-\u024F])[\w.’'&-]*|(?<=t)(?<!\wt)he\b"
+    r"|(?<=d)(?<!\wd)(?:onors|onor|evelopment)\b|(?<=i)(?<!\wi)nternational\b|(?<=p)(?<!\wp)articipants\b)"
 )
 
 

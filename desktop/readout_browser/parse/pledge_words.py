@@ -322,6 +322,7 @@ class PledgeWords:
     adjective_nouns: PhraseSet
     programme_words: re.Pattern[str]
     short_name: re.Pattern[str]  # "the Bank": an organisation by a later word of its name
+    state_name: re.Pattern[str]  # "the Kingdom": the country last named, by the kind of state it is
     thanks: re.Pattern[str]
     receiving: re.Pattern[str]
     addressed: re.Pattern[str]
@@ -425,6 +426,13 @@ def _compile_pledge_words(data: dict[str, Any]) -> PledgeWords:
             + r")(?![\w-])"
             r"(?!\s+[A-Z])"
             if parties.get("short_names")
+            else r"(?!)"
+        ),
+        state_name=re.compile(
+            r"(?<![\w-])[Tt]he\s+(?:"
+            + "|".join(re.escape(w) for w in parties.get("state_words", []))
+            + r")(?![\w-])(?!\s+of\b)(?!\s+[A-Z])"
+            if parties.get("state_words")
             else r"(?!)"
         ),
         programme_words=re.compile(

@@ -392,7 +392,9 @@ def _resolve(
             # A part named in a sentence of its own may name its own giver ("Donors pledged a
             # total of $1.2 billion. Canada pledged $40 million of that total.").
             s = r.before_start(c.amount, c.sentence)
-            own = r.acting_party(s, c.amount.start, exclude) if parent.sentence != c.sentence else None
+            own = r.agent_after(c, exclude)
+            if own is None and parent.sentence != c.sentence:
+                own = r.acting_party(s, c.amount.start, exclude)
             c.donor, c.donor_rule = (own, "sentence") if own else (parent.donor, parent.donor_rule)
         if c.donor is None:
             c.donor, c.donor_rule = r.donor(c, exclude), "sentence"

@@ -48,6 +48,9 @@ _SMALL_WORDS = frozenset(
 )
 # A quotation this short, in mid-sentence and attributed to nobody, is a term in marks.
 _TERM_WORDS = 7
+# ... unless a speech verb attributes it and it ends the sentence with words of speech.
+_FRAGMENT_WORDS = 3
+_FRAGMENT_END = re.compile(r"[.!?]|\s*\Z|\s*\n")
 # "X met with Y and issued ...", "X met Y, noting ...": a verb that shares the sentence's subject.
 _SHARED_SUBJECT = re.compile(r"(?:\band|,)\s+(?:(?:also|then|later)\s+)?\Z")
 _SELF_INTRODUCED = re.compile(r"(?:^|(?<=[.,!?;:]\s)|(?<=[“\"‘]))(?:[Tt]his is|I am|I’m|I'm|My name is)\s+")
@@ -227,8 +230,24 @@ def _is_term(text: str) -> bool:
     words = _words(text)
     if len(words) <= _TERM_WORDS and not re.search(r"[.!?]", text.rstrip(".!?,")):
         return True
+    return _title_case(words)
+
+
+def _title_case(words: list[str]) -> bool:
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(content) and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _closing_fragment(text: str, inner: str, close: int) -> bool:
+    """Words of speech that end the attributing sentence (`described the ties as “close and
+    rooted in history”.`): a term in marks is a name in Title Case or a phrase the sentence
+    goes on after."""
+    words = _words(inner)
+    return (
+        len(words) >= _FRAGMENT_WORDS
+        and not _title_case(words)
+        and bool(_FRAGMENT_END.match(text, close + 1))
+    )
 
 
 def _strip(text: str, span: Span) -> Span:
@@ -328,7 +347,12 @@ def _keep(doc: Document, f: _Found, para: Span) -> bool:
         return True  # `he said, “go on.”`, `The President said: “...”`
     if f.attributed and f.cue is not None and f.speaker is not None:
         # An attribution after the marks makes a quote of anything; one before only of speech.
-        return f.cue.span[0] >= s.close_mark or at_start or not _is_term(inner)
+        return (
+            f.cue.span[0] >= s.close_mark
+            or at_start
+            or not _is_term(inner)
+            or _closing_fragment(text, inner, s.close_mark)
+        )
     if at_start:
         return len(_words(inner)) >= 2 and not (_is_term(inner) and _continues_sentence(text, s.close_mark))
     return not _is_term(inner)
@@ -444,7 +468,7 @@ class _Blocks:
                 self.above[j] = self.above[j - 1]
             elif self.label(j - 1):
                 mentions = roster.mentions_in(*paras[j - 1])
-                self.above[j] = (True, mentions[-1][1] if mentions else None)
+                self.above[j] = (True, mentions[-1][1] if mentions else self.office_holder(j - 1))
         self.below: list[tuple[bool, Person | None]] = [nobody] * n
         for j in range(n - 2, -1, -1):
             self.below[j] = self.below[j + 1] if inside[j + 1] else self.signature(j + 1)
@@ -463,6 +487,30 @@ class _Blocks:
         if not self.label(j) or self.roster.mentions_in(a, b):
             return False
         return not any(w in self.offices for w in words_of(self.text[a:b]))
+
+    def office_holder(self, j: int) -> Person | None:
+        """The one person whose title begins with the office a label line names without a name
+        ("Prime Minister's remarks:"), the host first."""
+        words = words_of(self.text[slice(*self.paras[j])])
+        office = next(
+            (
+                " ".join(words[i : i + len(o)])
+                for i, w in enumerate(words)
+                for o in self.offices.get(w, ())
+                if tuple(words[i : i + len(o)]) == o
+            ),
+            None,
+        )
+        if office is None:
+            return None
+        r = roles()
+        fits = [
+            p for p in self.roster.people() if p.title and r.office_fits(office, p.title.split(" of ")[0])
+        ]
+        host = self.roster.host
+        if host is not None and host in fits:
+            return host
+        return fits[0] if len(fits) == 1 else None
 
     def signature(self, j: int) -> tuple[bool, Person | None]:
         """ "- Jane Doe, Minister of X" after a block of quotes."""

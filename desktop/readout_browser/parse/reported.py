@@ -276,8 +276,10 @@ class _Reader:
             return None  # "welcomed Chancellor Scholz to Downing Street"
         head = text[start:subject_start]
         tail = text[cue.span[1] : end].strip(_END_PUNCT + '"”»')
-        if head.rstrip().endswith(",") and not tail and len(head.strip()) > 20:
-            # "..., she said.": the statement is what the sentence said before the comma.
+        ends_attribution = not tail or self.lex.audience_tail.match(tail) is not None
+        if head.rstrip().endswith(",") and ends_attribution and len(head.strip()) > 20:
+            # "..., she said.", "..., X told reporters after the meeting.": the statement is what
+            # the sentence said before the comma.
             return _Act(i, speaker, cue, self.clause(start, subject_start))
         clause = self.clause(cue.span[1], end, lead=True)
         colon = text[start:end].rstrip().endswith(":")

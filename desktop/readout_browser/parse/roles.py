@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from readout_browser.model import Source
 from readout_browser.parse import datafiles, phrases
+from readout_browser.parse.places import places
 from readout_browser.parse.tokens import words_of
 from readout_browser.parse.wordlists import word_tree
 
@@ -114,6 +115,16 @@ class Roles:
             for rule in self.hosts
         )
         self._rules_of: dict[tuple[str, str, str], tuple[HostRule, ...]] = {}
+        # A publisher no rule knows, whose line names an office and a country, speaks for that
+        # office's holder ("Office of the President of X", "Prime Minister's Office of Y").
+        self._publisher_offices = tuple(
+            (
+                tuple(_words(w) for w in o.get("words", [])),
+                o["office"],
+                frozenset(a.lower() for a in o["aliases"]),
+            )
+            for o in data.get("publisher_offices", [])
+        )
 
     def plain_office(self, office: str) -> str:
         """An office for comparison: small letters, no hyphens, no modifier that leaves it the same."""
@@ -180,10 +191,23 @@ class Roles:
                         for rule, entries in self._host_words
                         if rule not in rules and any(all(w.search(hay) for w in e) for e in entries)
                     ]
+            if not rules:
+                rules = self._rule_of_publisher_line(outside)
             if len(self._rules_of) > 4096:
                 self._rules_of.clear()
             found = self._rules_of[key] = tuple(rules)
         return found
+
+    def _rule_of_publisher_line(self, line: str) -> list[HostRule]:
+        """The office and country a publisher line names, as a rule: the first office its words
+        name and the first country in the line; none when either is missing."""
+        country = next((m.name for m in places().find(line) if m.kind == "country"), None)
+        if country is None:
+            return []
+        for words, office, aliases in self._publisher_offices:
+            if any(w.search(line) for w in words):
+                return [HostRule((), f"{office} of {country}", office, country, aliases)]
+        return []
 
 
 def _host_of(url: str | None) -> str:

@@ -111,6 +111,11 @@ class Lexicon:
             re.IGNORECASE,
         )
         self.not_with_person = frozenset(words.get("not_with_person", []))
+        self.audience_tail = re.compile(
+            r"(?:" + word_tree(phrases.forms(words.get("audience_tail", []))) + r")"
+            r"(?:\s+(?:after|at|in|during|on|following|before|while|when)\b[^.;:!?]*)?\Z",
+            re.IGNORECASE,
+        )
         self.speech_scene = re.compile(
             r"\b(?:" + word_tree(phrases.forms(words.get("speech_scene", []))) + r")\b", re.IGNORECASE
         )

@@ -295,8 +295,9 @@ class TitleReader:
                 k = self.office(k + 1) or k
                 d.last, d.words = "office", None
                 continue
-            if d.last == "place" and w in r.institution and t.cap(k):
-                # A body named after a place: "of the United Nations Relief and Works Agency".
+            if d.last == "place" and t.cap(k) and (w in r.institution or self._body_word_ends(k)):
+                # A body named after a place: "of the United Nations Relief and Works Agency",
+                # "of the Asian Infrastructure Investment Bank".
                 run = self.cap_run(k)
                 k, d.last, d.words, d.loose = run, "words", (k, run), True
                 continue
@@ -374,30 +375,28 @@ class TitleReader:
         t = self.t
         title_end = k = d.end
         name: tuple[int, int] | None = None
+        set_off = False
         if d.words is not None and d.words[1] == k:
             name = self.name_in(d.words[0], d.words[1], glued=True)
+            if name is not None and t.word(k) == "," and self._appositive(k) is not None:
+                # "Commissioner for Budget and Human Resources, Jane Doe": the words are the
+                # portfolio's, the name is set off after them.
+                name = None
         elif t.cap(k):
             name = self.name_in(k, self.cap_run(k), glued=False)
         elif t.word(k) in self.r.particles:
             name = self.name_in(k, self.cap_run(k, particle_first=True), glued=False)  # "von der Leyen"
+        if name is None and t.word(k) == "," and (d.last != "place" or t.word(k - 1) == ")"):
+            # A long title set off before the name: "the President of the European Bank for
+            # Reconstruction and Development, Jane Doe", "of the X Bank (XB), Jane Doe".
+            name = self._appositive(k)
+            set_off = name is not None
         if name is not None:
-            title_end = name[0]
+            title_end = k if set_off else name[0]
         elif d.place_ends:
             title_end = d.place_ends[0]  # "the President of Azerbaijan" in "... visit of ... to Ukraine"
         if name is None and t.word(title_end) == ",":
-            # Appositive: "the President of Ukraine, Volodymyr Zelenskyy." - but not "Handing the
-            # questionnaire to the President of Ukraine, Ursula von der Leyen noted".
-            run = self.cap_run(title_end + 1)
-            found = self.name_in(title_end + 1, run, glued=False)
-            # Honorifics in front are not counted: "the Minister of X, Mr Bruno Rodríguez Parrilla,".
-            lead = found[0] if found is not None else title_end + 1
-            capitals = sum(1 for x in range(lead, run) if t.words[x][0].isupper())
-            if (
-                found is not None
-                and 2 <= capitals <= _MAX_NAME_WORDS
-                and t.word(self._suffix(run)) in _AFTER_APPOSITIVE
-            ):
-                name = found
+            name = self._appositive(title_end)
         place = d.places[0] if d.places else None
         post_title = None
         end = title_end
@@ -423,6 +422,28 @@ class TitleReader:
             loose=d.loose,
             post_title=post_title,
         )
+
+    def _body_word_ends(self, k: int) -> bool:
+        """Whether the capitalised words from `k` end in a word that names a body ("Bank")."""
+        run = self.cap_run(k)
+        return run > k and self.t.words[run - 1] in self.r.institution
+
+    def _appositive(self, comma: int) -> tuple[int, int] | None:
+        """A name set off after a title: "the President of Ukraine, Volodymyr Zelenskyy." - but
+        not "Handing the questionnaire to the President of Ukraine, Ursula von der Leyen noted"."""
+        t = self.t
+        run = self.cap_run(comma + 1)
+        found = self.name_in(comma + 1, run, glued=False)
+        # Honorifics in front are not counted: "the Minister of X, Mr Bruno Rodríguez Parrilla,".
+        lead = found[0] if found is not None else comma + 1
+        capitals = sum(1 for x in range(lead, run) if t.words[x][0].isupper())
+        if (
+            found is not None
+            and 2 <= capitals <= _MAX_NAME_WORDS
+            and t.word(self._suffix(run)) in _AFTER_APPOSITIVE
+        ):
+            return found
+        return None
 
     def _suffix(self, k: int) -> int:
         """The index after a name, taking ", Jr." and the like along."""

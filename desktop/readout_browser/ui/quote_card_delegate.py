@@ -43,8 +43,17 @@ class CardListView(QListView):
         return self._viewport_width
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Cards are measured again at once when the width changes, before they are painted.
+
+        A top-to-bottom QListView lays its items out again only when its height changes, and
+        then 100 ms late: a narrower list (a dragged dock, the scroll bar showing) would paint
+        words wrapped over more lines than their row was measured for, over the next card.
+        """
         self._viewport_width = event.size().width()
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
+            self.executeDelayedItemsLayout()
 
 
 class QuoteCardDelegate(QStyledItemDelegate):
