@@ -28,7 +28,7 @@ import zlib
 from functools import cache
 from pathlib import Path
 
-from readout_browser import atomic, jsonform
+from readout_browser import jsonform
 from readout_browser.errors import ReadoutError
 from readout_browser.model import Readout
 from readout_browser.paths import resource, user_config_dir
@@ -222,6 +222,8 @@ def _private_folder(folder: Path) -> None:
 
 def _write(target: Path, text: str) -> None:
     """Write a cache file atomically, for the user alone; one that cannot be written is skipped."""
+    from readout_browser import atomic  # only when writing: a readout opened from the cache writes nothing
+
     try:
         cache_dir().parent.parent.mkdir(parents=True, exist_ok=True)  # the user's cache folder
         _private_folder(target.parent)
