@@ -14,7 +14,7 @@ from itertools import accumulate, pairwise
 
 from readout_browser.model import Person, Quote, Span
 from readout_browser.parse.document import Document
-from readout_browser.parse.money import Amount, find_amounts
+from readout_browser.parse.money import Amount
 from readout_browser.parse.parties import Parties, person_party
 from readout_browser.parse.pledge_words import Cue, pledge_words
 
@@ -68,7 +68,7 @@ class AmountContext:
         self.direct = [q for q in quotes if q.kind == "direct"]
         self.reported = [q for q in quotes if q.kind == "reported"]
         self.starts = [s for s, _ in doc.sentences]
-        self.amounts = find_amounts(self.text)
+        self.amounts = list(doc.amounts)
         self._amount_leads = [a.start for a in self.amounts]
         self._amount_ends = [a.span[1] for a in self.amounts]
         self._cues: dict[int, tuple[list[Cue], list[int]]] = {}

@@ -15,6 +15,7 @@ from readout_browser.model import Source, Span, span_index
 
 if TYPE_CHECKING:
     from readout_browser.parse.marks import QuoteIndex, Stretch
+    from readout_browser.parse.money import Amount
     from readout_browser.parse.speech import CueIndex
     from readout_browser.parse.tokens import Tokens
 
@@ -49,6 +50,13 @@ class Document:
 
         found = self.quoted if self.quoted is not None else stretches(self.text, self.paragraphs)
         return QuoteIndex(found)
+
+    @cached_property
+    def amounts(self) -> tuple[Amount, ...]:
+        """Every amount of money in the text (the pledge and the other-amount stages both read them)."""
+        from readout_browser.parse.money import find_amounts
+
+        return tuple(find_amounts(self.text))
 
     @cached_property
     def tokens(self) -> Tokens:

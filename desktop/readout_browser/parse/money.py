@@ -409,19 +409,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     it the currency of the amount it belongs to.
     """
     stop = len(text) if end is None else end
-    g = _grammar()
-    for grammar, seen, found in _recent:
-        if grammar is g and seen == (text, start, stop):
-            return list(found)
-    found = _find(text, start, stop, g)
-    _recent.insert(0, (g, (text, start, stop), tuple(found)))
-    del _recent[2:]
-    return found
-
-
-# The last texts read, with the grammar they were read with: the pledge and the other-amount
-# stages both ask for the amounts of one readout, which are then found once.
-_recent: list[tuple[_Grammar, tuple[str, int, int], tuple[Amount, ...]]] = []
+    return _find(text, start, stop, _grammar())
 
 
 def _find(text: str, start: int, stop: int, g: _Grammar) -> list[Amount]:

@@ -18,7 +18,6 @@ from readout_browser.parse.amount_context import CLAUSE_END
 from readout_browser.parse.currency import infer, source_country
 from readout_browser.parse.document import Document
 from readout_browser.parse.money import Amount as Money
-from readout_browser.parse.money import find_amounts
 from readout_browser.parse.pledge_words import PhraseSet
 
 _KINDS: tuple[AmountKind, ...] = ("contract", "trade", "need", "budget", "damage")
@@ -55,7 +54,7 @@ def find_other_amounts(doc: Document, pledges: tuple[Pledge, ...]) -> tuple[Amou
     publisher = source_country(doc.source)  # "R90 million" in a South African readout is rand
     last: tuple[Money, int] | None = None  # the last amount with a currency, and its sentence
     k = 0
-    for a in find_amounts(text):
+    for a in doc.amounts:
         while k + 1 < len(starts) and starts[k + 1] <= a.span[0]:
             k += 1
         if a.form is not None:
