@@ -85,20 +85,34 @@ def app_window(qtbot, message_boxes: list[tuple[str, str]]):
 
 
 @pytest.fixture
-def active_seed_window(qtbot, message_boxes: list[tuple[str, str]]):
-    """The window with the seed open, shown at a common laptop size and active (keys reach it)."""
-    from PySide6.QtWidgets import QApplication
-
+def seed_window_at(qtbot, message_boxes: list[tuple[str, str]]):
+    """Builds a window with the seed open, shown at the size given (width, height); closed after the test."""
     from readout_browser.paths import default_seed
     from readout_browser.ui.main_window import MainWindow
 
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.open_paths([default_seed()], remember=False)
-    win.show()
-    qtbot.waitExposed(win)
+    built = []
+
+    def build(width: int, height: int):
+        win = MainWindow()
+        qtbot.addWidget(win)
+        win.resize(width, height)
+        win.open_paths([default_seed()], remember=False)
+        win.show()
+        qtbot.waitExposed(win)
+        built.append(win)
+        return win
+
+    yield build
+    for win in built:
+        win.close()
+
+
+@pytest.fixture
+def active_seed_window(qtbot, seed_window_at):
+    """The window with the seed open, shown at a common laptop size and active (keys reach it)."""
+    from PySide6.QtWidgets import QApplication
+
+    win = seed_window_at(1280, 800)
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    yield win
-    win.close()
+    return win

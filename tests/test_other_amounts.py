@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from pledge_helpers import others_of
 from readout_browser.model import Amount, Source
 from readout_browser.parse.money import find_amounts
 from readout_browser.parse.other_amounts import find_other_amounts
@@ -25,8 +26,7 @@ CANADA = Source(
 
 
 def other_amounts(text: str, source: Source = UKRAINE) -> tuple[Amount, ...]:
-    doc = segment(text, source)
-    return find_other_amounts(doc, find_pledges(doc, (), ()))
+    return others_of(text, source)
 
 
 @pytest.mark.parametrize(

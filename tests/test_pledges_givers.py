@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from readout_browser.model import Amount, Person, Pledge, Source
-from readout_browser.parse.other_amounts import find_other_amounts
-from readout_browser.parse.pledges import find_pledges
-from readout_browser.parse.segment import segment
+from pledge_helpers import others_of, pledges_of
+from readout_browser.model import Person, Source
 
 MOZAMBIQUE = Source(url="https://www.portaldogoverno.gov.mz/en/news/1", publisher="Government of Mozambique")
 UNICEF = Source(url="https://www.unicef.org/press-releases/sahel", publisher="UNICEF")
@@ -26,15 +24,6 @@ ROMANIA = Source(url="https://gov.ro/en/news/flood-works", publisher="Government
 KENYA = Source(url="https://www.president.go.ke/drought-response/", publisher="State House Kenya")
 MOLDOVA = Source(url="https://gov.md/en/content/support", publisher="Government of Moldova")
 PAKISTAN = Source(url="https://pmo.gov.pk/news/imf-mission", publisher="Prime Minister's Office")
-
-
-def pledges_of(text: str, source: Source, people: tuple[Person, ...] = ()) -> tuple[Pledge, ...]:
-    return find_pledges(segment(text, source), people, ())
-
-
-def others_of(text: str, source: Source) -> tuple[Amount, ...]:
-    doc = segment(text, source)
-    return find_other_amounts(doc, find_pledges(doc, (), ()))
 
 
 def person(pid: str, name: str, title: str, country: str | None, text: str, *named: str) -> Person:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from readout_browser.model import Pledge, Source
-from readout_browser.parse.pledges import find_pledges
-from readout_browser.parse.segment import segment
+from pledge_helpers import by_amount, pledges_of
+from readout_browser.model import Source
 
 JAPAN = Source(
     url="https://www.mofa.go.jp/press/release/pr_000123.html",
@@ -39,14 +38,6 @@ EU = Source(
 SWEDEN = Source(
     url="https://www.government.se/press-releases/2024/support", publisher="Government Offices of Sweden"
 )
-
-
-def pledges_of(text: str, source: Source) -> tuple[Pledge, ...]:
-    return find_pledges(segment(text, source), (), ())
-
-
-def by_amount(pledges: tuple[Pledge, ...]) -> dict[float, Pledge]:
-    return {p.amount: p for p in pledges if p.amount is not None}
 
 
 @pytest.mark.parametrize(

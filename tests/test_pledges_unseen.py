@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from readout_browser.model import Amount, Pledge, Source
+from pledge_helpers import by_amount, others_of, pledges_of
+from readout_browser.model import Source
 from readout_browser.parse.money import find_amounts
-from readout_browser.parse.other_amounts import find_other_amounts
-from readout_browser.parse.pledges import find_pledges
-from readout_browser.parse.segment import segment
 
 SOUTH_AFRICA = Source(url="https://www.dirco.gov.za/media/statement-01.htm", publisher="DIRCO")
 PAPUA = Source(url="https://www.pm.gov.pg/news/aid", publisher="Office of the Prime Minister")
@@ -41,19 +39,6 @@ IRELAND = Source(
 UNICEF = Source(url="https://www.unicef.org/press-releases/floods", publisher="UNICEF")
 SPAIN = Source(url="https://www.lamoncloa.gob.es/lang/en/presidente/news/1", publisher="La Moncloa")
 DENMARK = Source(url="https://um.dk/en/news/aid-yemen", publisher="Ministry of Foreign Affairs of Denmark")
-
-
-def pledges_of(text: str, source: Source) -> tuple[Pledge, ...]:
-    return find_pledges(segment(text, source), (), ())
-
-
-def others_of(text: str, source: Source) -> tuple[Amount, ...]:
-    doc = segment(text, source)
-    return find_other_amounts(doc, find_pledges(doc, (), ()))
-
-
-def by_amount(pledges: tuple[Pledge, ...]) -> dict[float, Pledge]:
-    return {p.amount: p for p in pledges if p.amount is not None}
 
 
 @pytest.mark.parametrize(

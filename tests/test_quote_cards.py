@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from readout_browser import jsonform
 from readout_browser.model import Person, Quote, Readout, Source, Span
-from readout_browser.paths import default_seed
 from readout_browser.ui.main_window import MainWindow
 from readout_browser.ui.models.quote_model import WORDS
 from readout_browser.ui.quote_card_delegate import _GAP, _PAD
@@ -88,19 +87,13 @@ def span_of(text: str, fragment: str) -> Span:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, message_boxes: list[tuple[str, str]], tmp_path: Path) -> MainWindow:
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1920, 720)
-    win.open_paths([default_seed()], remember=False)
-    win.show()
-    qtbot.waitExposed(win)
+def window(qtbot: QtBot, seed_window_at, tmp_path: Path) -> MainWindow:
+    win = seed_window_at(1920, 720)
     path = tmp_path / "lisbon.json"
     path.write_text(jsonform.dumps(long_quotes()), encoding="utf-8")
     win.open_paths([path], remember=False)
     qtbot.waitUntil(lambda: win.views.quotes.proxy.rowCount() == 15)
-    yield win
-    win.close()
+    return win
 
 
 def overlaps(window: MainWindow) -> list[str]:

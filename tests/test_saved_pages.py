@@ -50,6 +50,17 @@ def paras(*texts: str) -> str:
     return "\n".join(f"<p>{t}</p>" for t in texts)
 
 
+def in_content(before: str = "", after: str = "") -> str:
+    """The usual article: the headline and the three paragraphs in a content wrapper, with the
+    given furniture before the lead and after the last paragraph."""
+    return f'<div class="article-content"><h1>{HEADLINE}</h1>{before}{paras(LEAD, MIDDLE, LAST)}{after}</div>'
+
+
+def loaded_titled(tmp_path: Path, main: str) -> tuple[object, list[str]]:
+    """A saved page whose <title> is the headline itself."""
+    return loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+
+
 # --- the lead paragraph, set apart as a teaser ---------------------------------------------------
 
 
@@ -59,7 +70,7 @@ def test_a_standfirst_in_the_article_header_is_the_first_paragraph(tmp_path: Pat
         f'<p class="standfirst">{LEAD}</p></header>'
         f'<div class="article-body">{paras(MIDDLE, LAST)}</div></article>'
     )
-    source, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    source, lines = loaded_titled(tmp_path, main)
     assert lines == [LEAD, MIDDLE, LAST]
     assert source.title == HEADLINE
 
@@ -84,7 +95,7 @@ def test_an_intro_paragraph_marked_as_a_teaser_is_kept(tmp_path: Path) -> None:
         f'<section class="press-release"><h1>{HEADLINE}</h1>'
         f'<p class="intro teaser">{LEAD}</p>{paras(MIDDLE, LAST)}</section>'
     )
-    _, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    _, lines = loaded_titled(tmp_path, main)
     assert lines[0] == LEAD and lines[-1] == LAST
 
 
@@ -97,7 +108,7 @@ def test_a_quotation_set_in_a_bordered_box_stays_in_its_place(tmp_path: Path) ->
         f'<div style="border-left: 4px solid #c00; padding-left: 1em"><p>{quote}</p></div>'
         f"{paras(LAST)}</article>"
     )
-    _, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    _, lines = loaded_titled(tmp_path, main)
     assert lines == [LEAD, quote, LAST]
 
 
@@ -108,7 +119,7 @@ def test_a_summary_that_the_first_paragraph_repeats_is_not_a_second_lead(tmp_pat
         f'<p class="summary">{summary}</p></header>'
         f'<div class="article-body">{paras(LEAD, MIDDLE, LAST)}</div></article>'
     )
-    _, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    _, lines = loaded_titled(tmp_path, main)
     assert lines == [LEAD, MIDDLE, LAST]
 
 
@@ -123,38 +134,32 @@ def test_a_press_contact_block_with_a_last_modified_line_is_not_the_readout(tmp_
         "<p>Telephone: +49 30 18 000 0000, Email: presse@example.gov</p>"
         "<p>Last modified: 14 May 2025</p></div></article>"
     )
-    source, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    source, lines = loaded_titled(tmp_path, main)
     assert lines == [LEAD, MIDDLE, LAST]
     assert source.date != "2025-05-14", "the day the page was last changed is not the readout's date"
 
 
 def test_a_copyright_and_reprint_notice_at_the_end_of_the_content_is_dropped(tmp_path: Path) -> None:
-    main = (
-        f'<div class="article-content"><h1>{HEADLINE}</h1>{paras(LEAD, MIDDLE, LAST)}'
-        "<p>Reprinting is permitted free of charge provided the source is acknowledged.</p>"
-        "<p>© 2025 Ministry for Foreign Affairs. All rights reserved.</p></div>"
+    main = in_content(
+        after="<p>Reprinting is permitted free of charge provided the source is acknowledged.</p>"
+        "<p>© 2025 Ministry for Foreign Affairs. All rights reserved.</p>"
     )
-    _, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    _, lines = loaded_titled(tmp_path, main)
     assert lines == [LEAD, MIDDLE, LAST]
 
 
 def test_a_promotional_box_appended_to_the_body_is_dropped(tmp_path: Path) -> None:
-    main = (
-        f'<div class="article-content"><h1>{HEADLINE}</h1>{paras(LEAD, MIDDLE, LAST)}'
-        '<div class="info-box"><h3>FAQs</h3><p>Travelling abroad this summer? Get answers to your '
-        "questions about visas and passports.</p></div></div>"
+    main = in_content(
+        after='<div class="info-box"><h3>FAQs</h3><p>Travelling abroad this summer? Get answers to your '
+        "questions about visas and passports.</p></div>"
     )
-    _, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    _, lines = loaded_titled(tmp_path, main)
     assert lines == [LEAD, MIDDLE, LAST]
 
 
 def test_a_posted_byline_and_an_update_line_before_the_lead_are_not_paragraphs(tmp_path: Path) -> None:
-    main = (
-        f'<div class="article-content"><h1>{HEADLINE}</h1>'
-        "<p>Last updated: 5 April 2025</p><p>Posted: 3 April 2025 | 14:20</p>"
-        f"{paras(LEAD, MIDDLE, LAST)}</div>"
-    )
-    source, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    main = in_content(before="<p>Last updated: 5 April 2025</p><p>Posted: 3 April 2025 | 14:20</p>")
+    source, lines = loaded_titled(tmp_path, main)
     assert lines == [LEAD, MIDDLE, LAST]
     assert source.date == "2025-04-03", "the byline's date is the release's own"
 
@@ -168,7 +173,7 @@ def test_publication_lines_a_disclaimer_and_a_sign_off_under_the_article_are_dro
         "Click here to report abuse.</p>"
         "</div></article>"
     )
-    source, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    source, lines = loaded_titled(tmp_path, main)
     assert lines == [LEAD, MIDDLE, LAST]
     assert source.date == "2025-02-11"
 
@@ -186,7 +191,7 @@ def test_teasers_of_other_articles_and_a_photo_caption_are_not_the_readout(tmp_p
         "<p>The ministry is providing funds to support the electoral commission before the vote.</p></div>"
         "</div></div>"
     )
-    _, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    _, lines = loaded_titled(tmp_path, main)
     assert lines == [LEAD, MIDDLE, LAST]
 
 
@@ -242,7 +247,7 @@ def test_an_og_title_that_is_only_the_site_name_is_not_the_title(tmp_path: Path)
         '<meta property="og:title" content="Ministry for Foreign Affairs">'
         '<meta property="og:site_name" content="Ministry for Foreign Affairs">'
     )
-    main = f'<div class="article-content"><h1>{HEADLINE}</h1>{paras(LEAD, MIDDLE, LAST)}</div>'
+    main = in_content()
     source, _ = loaded(page(tmp_path, head, main))
     assert (source.title, source.publisher) == (HEADLINE, "Ministry for Foreign Affairs")
 
@@ -310,12 +315,11 @@ def test_the_canonical_link_gives_the_address(tmp_path: Path) -> None:
 
 
 def test_the_release_dateline_wins_over_a_last_modified_date(tmp_path: Path) -> None:
-    main = (
-        f'<div class="article-content"><h1>{HEADLINE}</h1>'
-        '<p class="dateline">Press release, 9 January 2025</p>'
-        f'{paras(LEAD, MIDDLE, LAST)}<p class="modified">Page last modified: 27 March 2025</p></div>'
+    main = in_content(
+        before='<p class="dateline">Press release, 9 January 2025</p>',
+        after='<p class="modified">Page last modified: 27 March 2025</p>',
     )
-    source, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    source, lines = loaded_titled(tmp_path, main)
     assert source.date == "2025-01-09"
     assert lines == [LEAD, MIDDLE, LAST]
 
@@ -327,13 +331,13 @@ def test_a_time_element_in_the_article_gives_the_date(tmp_path: Path) -> None:
         f"{paras(LEAD, MIDDLE, LAST)}"
         '<p>Updated: <time datetime="2025-08-01">1 August 2025</time></p></article>'
     )
-    source, lines = loaded(page(tmp_path, f"<title>{HEADLINE}</title>", main))
+    source, lines = loaded_titled(tmp_path, main)
     assert source.date == "2025-07-16"
     assert lines == [LEAD, MIDDLE, LAST]
 
 
 def test_the_publisher_is_the_office_never_the_headline(tmp_path: Path) -> None:
-    main = f'<div class="article-content"><h1>{HEADLINE}</h1>{paras(LEAD, MIDDLE, LAST)}</div>'
+    main = in_content()
     source, _ = loaded(page(tmp_path, f"<title>{HEADLINE} | Ministry for Foreign Affairs</title>", main))
     assert source.title == HEADLINE
     assert source.publisher == "Ministry for Foreign Affairs"

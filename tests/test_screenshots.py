@@ -20,14 +20,8 @@ SIZES = [(1280, 800), (1920, 1080)]
 
 
 @pytest.fixture
-def shown(qtbot: QtBot, message_boxes: list[tuple[str, str]], request: pytest.FixtureRequest) -> MainWindow:
-    width, height = request.param
-    window = MainWindow()  # as `open_window` builds it, but sized like a first run on that screen
-    qtbot.addWidget(window)
-    window.resize(width, height)
-    window.open_paths([default_seed()], remember=False)
-    window.show()
-    qtbot.waitExposed(window)
+def shown(qtbot: QtBot, seed_window_at, request: pytest.FixtureRequest) -> MainWindow:
+    window = seed_window_at(*request.param)  # as `open_window` builds it, sized as a first run
     qtbot.waitUntil(lambda: window.views.pledges.model.conversions_ready, timeout=20_000)
     qtbot.wait(50)
     return window

@@ -7,12 +7,8 @@ Every readout here is made up for the test.
 
 from __future__ import annotations
 
-from readout_browser.model import Readout, Source
-from readout_browser.parse.pipeline import parse_text
-
-
-def parsed(body: str, publisher: str | None = None, date: str | None = None) -> Readout:
-    return parse_text(body, Source(publisher=publisher, date=date))
+from readout_browser.model import Readout
+from speaker_views import parsed, said
 
 
 def name_of(r: Readout, person_id: str | None) -> str | None:
@@ -21,11 +17,11 @@ def name_of(r: Readout, person_id: str | None) -> str | None:
 
 def reported(r: Readout) -> list[tuple[str | None, str]]:
     """(speaker's name, the clause's first words) of every reported statement."""
-    return [(name_of(r, q.speaker), q.text[:20]) for q in r.quotes if q.kind == "reported"]
+    return said(r, "reported", 20)
 
 
 def direct(r: Readout) -> list[tuple[str | None, str]]:
-    return [(name_of(r, q.speaker), q.text) for q in r.quotes if q.kind == "direct"]
+    return said(r, "direct")
 
 
 # ---- a long title set off before the name

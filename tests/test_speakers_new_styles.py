@@ -7,13 +7,9 @@ Every readout here is made up for the test.
 
 from __future__ import annotations
 
-from readout_browser.model import Readout, Source
+from readout_browser.model import Readout
 from readout_browser.parse.names import same_name
-from readout_browser.parse.pipeline import parse_text
-
-
-def parsed(body: str, title: str | None = None) -> Readout:
-    return parse_text(body, Source(title=title))
+from speaker_views import parsed, said
 
 
 def names(r: Readout) -> list[str]:
@@ -22,13 +18,11 @@ def names(r: Readout) -> list[str]:
 
 def reported(r: Readout) -> list[tuple[str | None, str]]:
     """(speaker's name, the clause's first words) of every reported statement."""
-    by_id = {p.id: p.name for p in r.people}
-    return [(by_id.get(q.speaker), q.text[:25]) for q in r.quotes if q.kind == "reported"]
+    return said(r, "reported", 25)
 
 
 def direct_speakers(r: Readout) -> list[str | None]:
-    by_id = {p.id: p.name for p in r.people}
-    return [by_id.get(q.speaker) for q in r.quotes if q.kind == "direct"]
+    return [name for name, _ in said(r, "direct")]
 
 
 # ---- one person, however the introduction dresses the name
@@ -203,7 +197,7 @@ def test_a_release_told_in_the_first_person_gives_its_i_statements_to_the_host()
         "I told Prime Minister Aumua that Australia would always be a partner of choice.\n"
         "Prime Minister Aumua briefed me on the coming elections.\n"
     )
-    r = parse_text(body, Source(publisher="Prime Minister of Australia", date="2023-12-07"))
+    r = parsed(body, publisher="Prime Minister of Australia", date="2023-12-07")
     host = r.person(r.host) if r.host else None
     assert host is not None and "Aumua" not in host.name
     assert reported(r)[0] == (host.name, "Prime Minister Aumua that")
@@ -228,7 +222,7 @@ def test_a_transcript_s_i_stays_with_each_turn_s_speaker() -> None:
         "President Anton Volkov: Colleagues, I told the Minister that we are ready to help.\n"
         "President Pavel Orlov: Thank you. I informed the Government that work must go faster.\n"
     )
-    r = parse_text(body, Source(publisher="President of Russia"))
+    r = parsed(body, publisher="President of Russia")
     host = r.person(r.host) if r.host else None
     assert host is not None
     assert all(name != host.name for name, text in reported(r) if text.startswith("the Government"))

@@ -8,23 +8,17 @@ Every readout here is made up for the test.
 
 from __future__ import annotations
 
-from readout_browser.model import Readout, Source
-from readout_browser.parse.pipeline import parse_text
-
-
-def parsed(body: str, title: str | None = None) -> Readout:
-    return parse_text(body, Source(title=title))
+from readout_browser.model import Readout
+from speaker_views import parsed, said
 
 
 def reported(r: Readout) -> list[tuple[str | None, str]]:
     """(speaker's name, the clause's first words) of every reported statement."""
-    by_id = {p.id: p.name for p in r.people}
-    return [(by_id.get(q.speaker), q.text[:25]) for q in r.quotes if q.kind == "reported"]
+    return said(r, "reported", 25)
 
 
 def direct(r: Readout) -> list[tuple[str | None, str]]:
-    by_id = {p.id: p.name for p in r.people}
-    return [(by_id.get(q.speaker), q.text[:25]) for q in r.quotes if q.kind == "direct"]
+    return said(r, "direct", 25)
 
 
 def test_the_minister_is_the_foreign_minister_named_before_and_no_phantom_minister_is_made() -> None:
@@ -138,10 +132,11 @@ def test_a_nickname_the_press_uses_is_the_leader_named_before() -> None:
 
 
 def test_an_organisations_unnamed_head_is_taken_from_the_roster_on_the_readouts_date() -> None:
-    r = parse_text(
+    r = parsed(
         "Paris, 3 March 2023 – The OECD Secretary-General today met with the President of Peru, "
         "Ana Ruiz.\n\nThe Secretary-General welcomed the progress of the review.",
-        Source(publisher="OECD", date="2023-03-03"),
+        publisher="OECD",
+        date="2023-03-03",
     )
     assert reported(r) == [("Mathias Cormann", "the progress of the revie")]
 

@@ -7,24 +7,18 @@ style and against the sentences that look alike but tell no one's statement.
 
 from __future__ import annotations
 
-from readout_browser.model import Readout, Source
-from readout_browser.parse.pipeline import parse_text
-
-
-def parsed(body: str, publisher: str | None = None, title: str | None = None) -> Readout:
-    return parse_text(body, Source(publisher=publisher, title=title))
+from readout_browser.model import Readout
+from speaker_views import parsed, said
 
 
 def direct(r: Readout) -> list[tuple[str | None, str]]:
     """(speaker's name, text) of every direct quote."""
-    names = {p.id: p.name for p in r.people}
-    return [(names.get(q.speaker), q.text) for q in r.quotes if q.kind == "direct"]
+    return said(r, "direct")
 
 
 def reported(r: Readout) -> list[tuple[str | None, str]]:
     """(speaker's name, the clause's first words) of every reported statement."""
-    names = {p.id: p.name for p in r.people}
-    return [(names.get(q.speaker), q.text[:30]) for q in r.quotes if q.kind == "reported"]
+    return said(r, "reported", 30)
 
 
 def reported_by(body: str, publisher: str | None = None) -> list[str | None]:

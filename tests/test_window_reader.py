@@ -107,17 +107,9 @@ def summit(participants: int = 10) -> Readout:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, message_boxes: list[tuple[str, str]]) -> MainWindow:
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.open_paths([default_seed()], remember=False)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    yield win
-    win.close()
+def window(active_seed_window: MainWindow) -> MainWindow:
+    """The seed open in an active laptop-sized window: where each reader story starts."""
+    return active_seed_window
 
 
 def format_at(window: MainWindow, offset: int):

@@ -84,9 +84,9 @@ def _key(content: bytes, data: str) -> str:
     digest.update(data.encode())
     overrides = user_config_dir()
     if overrides.is_dir():
-        for data in sorted(overrides.glob("*.toml")):
-            digest.update(data.name.encode())
-            digest.update(data.read_bytes())
+        for edited in sorted(overrides.glob("*.toml")):
+            digest.update(edited.name.encode())
+            digest.update(edited.read_bytes())
     digest.update(content)
     return digest.hexdigest()
 

@@ -66,7 +66,7 @@ def tracker_figure(points: Sequence[SeriesPoint], width: float = 9.0, height: fl
     fig.legend(
         handles.values(), handles.keys(), loc="outside lower center", ncols=len(handles) or 1, fontsize=8
     )
-    fig.suptitle("Pledged by donor and year, by category (€, at the ECB rate of each readout's day)")
+    fig.suptitle("Pledged by donor and year, by category (€, at the ECB rate of each pledge's day)")
     return fig
 
 

@@ -21,8 +21,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict
 from typing import IO, Any
 
-PROG = "readout-browser"
-EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
+# One way to end and to complain for every command: `cli._error` escapes what a hostile name
+# could do to the terminal, and `_use_utf8` writes what the locale cannot.
+from readout_browser.cli import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, PROG, _error, _use_utf8
 
 
 def _library_argument(p: argparse.ArgumentParser) -> None:
@@ -140,7 +141,7 @@ def parse_jsonl(source: str, target: str | None, workers: int | None = None) -> 
     named on stderr and left out.
     """
     from readout_browser import jsonform
-    from readout_browser.library.importer import Job, parse_jobs, record_hash
+    from readout_browser.library.importer import Job, archive_fields, parse_jobs, record_hash, record_problem
     from readout_browser.library.version import parser_version
 
     def lines(stream: IO[str]) -> Iterator[tuple[int, str]]:
@@ -162,16 +163,12 @@ def parse_jsonl(source: str, target: str | None, workers: int | None = None) -> 
                 _error(f"{where}: not a JSON object ({e})")
                 status = EXIT_UNREADABLE
                 continue
-            body = record.get("body") if isinstance(record, dict) else None
-            if not isinstance(body, str) or not body.strip():
-                _error(f"{where}: no body text")
+            reason = record_problem(record)
+            if reason:
+                _error(f"{where}: {reason}")
                 status = EXIT_UNREADABLE
                 continue
-            kept = {
-                k: v
-                for k, v in record.items()
-                if k in ("url", "title", "date", "publisher", "body") and isinstance(v, str)
-            }
+            kept = archive_fields(record)
             out.append(Job(where, record_hash(kept), record=kept))
         return out
 
@@ -212,14 +209,3 @@ def parse_jsonl(source: str, target: str | None, workers: int | None = None) -> 
         else:
             outfile.flush()
     return status
-
-
-def _error(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
-
-
-def _use_utf8(stream: object) -> None:
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-    reconfigure = getattr(stream, "reconfigure", None)
-    if encoding != "utf8" and reconfigure is not None:
-        reconfigure(encoding="utf-8")

@@ -152,11 +152,11 @@ def _archive_jobs(p: Path, problems: list[ImportProblem]) -> Iterator[Job]:
             if isinstance(record, dict) and record.get("schema") == READOUT_SCHEMA:
                 yield _document_job(where, record)
                 continue
-            reason = _record_problem(record)
+            reason = record_problem(record)
             if reason:
                 problems.append(ImportProblem(where, reason))
                 continue
-            kept = {k: record[k] for k in (*ARCHIVE_FIELDS, "body") if isinstance(record.get(k), str)}
+            kept = archive_fields(record)
             yield Job(where, record_hash(kept), record=kept)
 
 
@@ -171,13 +171,19 @@ def _document_job(where: str, document: dict[str, Any]) -> Job:
     )
 
 
-def _record_problem(record: Any) -> str | None:
+def record_problem(record: Any) -> str | None:
+    """Why an archive line's JSON is no readout to parse (None when it is one)."""
     if not isinstance(record, dict):
         return "not a JSON object"
     body = record.get("body")
     if not isinstance(body, str) or not body.strip():
         return "no body text"
     return None
+
+
+def archive_fields(record: dict[str, Any]) -> dict[str, str]:
+    """The fields of an archive line that a parse reads; anything else on the line is ignored."""
+    return {k: record[k] for k in (*ARCHIVE_FIELDS, "body") if isinstance(record.get(k), str)}
 
 
 def parse_jobs(batch: list[Job]) -> list[Outcome]:
@@ -217,31 +223,19 @@ def _warm_up() -> None:
 
 
 class EuroConverter:
-    """Pledge amounts in euros at the ECB rate of the readout's day (loaded on first use)."""
+    """Pledge amounts in euros at the ECB rate of each pledge's day, as the window converts them
+    (`summaries.convert_pledges`); the rates load on the first conversion."""
 
     def __init__(self) -> None:
-        self._rates: Any = None
+        from readout_browser.rates import Rates
+
+        self._rates = Rates()
 
     def __call__(self, readout: Readout) -> dict[str, tuple[float, str]]:
-        from readout_browser.library.sqlite_store import readout_date
-        from readout_browser.rates import Rates, parse_date
+        from readout_browser.summaries import convert_pledges
 
-        day = parse_date(readout_date(readout))
-        values: dict[str, tuple[float, str]] = {}
-        if day is None:
-            return values
-        for p in readout.pledges:
-            if p.amount is None or not p.currency:
-                continue
-            if p.currency == "EUR":
-                values[p.id] = (p.amount, day.isoformat())
-                continue
-            if self._rates is None:
-                self._rates = Rates()
-            c = self._rates.convert(p.amount, p.currency, "EUR", day)
-            if c is not None:
-                values[p.id] = (c.value, c.rate_date.isoformat())
-        return values
+        converted = convert_pledges(readout, self._rates, "EUR")
+        return {pid: (c.value, c.rate_date.isoformat()) for pid, c in converted.items() if c is not None}
 
 
 def import_paths(
@@ -369,15 +363,8 @@ def reparse_stale(
             for outcome in pool.submit(parse_jobs, work).result():
                 rid = outcome.job.readout_id
                 assert rid is not None
-                if outcome.readout is None:  # keep the old parse, but mark it done with this version
-                    old = store.readout(rid)
-                    store.replace(rid, StoredReadout(old, outcome.job.content_hash, version, euros(old)))
-                else:
-                    store.replace(
-                        rid,
-                        StoredReadout(
-                            outcome.readout, outcome.job.content_hash, version, euros(outcome.readout)
-                        ),
-                    )
+                # A failed parse keeps the old one, but marks it done with this version.
+                readout = store.readout(rid) if outcome.readout is None else outcome.readout
+                store.replace(rid, StoredReadout(readout, outcome.job.content_hash, version, euros(readout)))
                 redone += 1
     return redone

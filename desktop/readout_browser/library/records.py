@@ -117,6 +117,11 @@ class PledgeRow:
         """Whether the row is part of another pledge of the same readout."""
         return self.parent_id is not None
 
+    @property
+    def row_type(self) -> str:
+        """The row as the tracker's table, PDF and CSV name it: "pledge" or "sub-allocation"."""
+        return "sub-allocation" if self.is_sub_allocation else "pledge"
+
 
 @dataclass(frozen=True)
 class Total:

@@ -46,6 +46,7 @@ from readout_browser.model import Readout
 from readout_browser.search.fold import fold
 from readout_browser.search.forms import needles
 from readout_browser.search.query import FieldFilter, Query
+from readout_browser.summaries import readout_date
 
 _V1 = """
 CREATE TABLE readouts (
@@ -386,11 +387,6 @@ _SORT_COLUMNS: dict[str, str] = {
     "quotes": "r.quote_count",
     "pledges": "r.pledge_count",
 }
-
-
-def readout_date(readout: Readout) -> str | None:
-    """The day a readout is filed under: its source's date, else the meeting's."""
-    return readout.source.date or readout.meeting.date
 
 
 def _document(readout: Readout) -> bytes:
@@ -764,22 +760,18 @@ def _search_sql(
     def within_items(alias: str) -> tuple[list[str], list[Any]]:
         """A condition keeping entries `alias` that fall in a kept pledge or quote."""
         area, params = [], []
-        if pledges_apply:
-            area.append(
-                f"EXISTS (SELECT 1 FROM pledges p WHERE p.readout_id = {alias}.readout_id"
-                f" AND p.ev_start < {alias}.end AND {alias}.start < p.ev_end"
-                + "".join(f" AND {c}" for c in pledge_sql)
-                + ")"
-            )
-            params += pledge_params
-        if quotes_apply:
-            area.append(
-                f"EXISTS (SELECT 1 FROM quotes q WHERE q.readout_id = {alias}.readout_id"
-                f" AND q.start < {alias}.end AND {alias}.start < q.end"
-                + "".join(f" AND {c}" for c in quote_sql)
-                + ")"
-            )
-            params += quote_params
+        for applies, table, t, start, end, sql, values in (
+            (pledges_apply, "pledges", "p", "ev_start", "ev_end", pledge_sql, pledge_params),
+            (quotes_apply, "quotes", "q", "start", "end", quote_sql, quote_params),
+        ):
+            if applies:
+                area.append(
+                    f"EXISTS (SELECT 1 FROM {table} {t} WHERE {t}.readout_id = {alias}.readout_id"
+                    f" AND {t}.{start} < {alias}.end AND {alias}.start < {t}.{end}"
+                    + "".join(f" AND {c}" for c in sql)
+                    + ")"
+                )
+                params += values
         return (["(" + " OR ".join(area) + ")"] if area else []), params
 
     if expression is not None:

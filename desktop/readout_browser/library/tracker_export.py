@@ -12,6 +12,7 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
+from readout_browser.atomic import replacing
 from readout_browser.library.records import PledgeRow
 
 COLUMNS = (
@@ -58,7 +59,7 @@ def csv_row(p: PledgeRow) -> list[str]:
         p.purpose or "",
         num(p.eur),
         p.eur_rate_date or "",
-        "sub-allocation" if p.is_sub_allocation else "pledge",
+        p.row_type,
         p.parent_id or "",
         p.pledge_id,
         "1" if p.counted else "0",
@@ -67,9 +68,11 @@ def csv_row(p: PledgeRow) -> list[str]:
 
 
 def write_csv(rows: Iterable[PledgeRow], path: str | Path) -> int:
-    """Write the rows (UTF-8 with a byte-order mark, so spreadsheets read the accents); how many."""
+    """Write the rows (UTF-8 with a byte-order mark, so spreadsheets read the accents); how many.
+
+    The file is replaced in one step, as every export is: a failed one leaves the old file whole."""
     n = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+    with replacing(path, encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(COLUMNS)
         for row in rows:

@@ -34,6 +34,13 @@ PURPOSE_END = re.compile(
     r"|\s+and\s+(?:[a-z]+ed\s+)?(?:the|a|an|its|their|our|his|her|this|that|to|also|for)\s)"
 )
 WORD = re.compile(r"[\w'’-]+")
+# How far a rounded amount ("more than $70 million") may stand from the one it names again.
+ROUNDING = 0.1
+
+
+def last_deciding(cues: list[Cue]) -> Cue | None:
+    """The last of `cues` that says what money is: a noun or a modal only goes with such a word."""
+    return next((c for c in reversed(cues) if c.kind not in ("noun", "modal")), None)
 
 
 @dataclass

@@ -32,6 +32,10 @@ _JOINED_PARAGRAPH = 1500
 # a paragraph they are too often apostrophes to be read as quotation marks.
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
+# The marks a paragraph of quoted words may open with, plain and curly.
+_PARAGRAPH_OPENERS = "\"“„«‘'"
+# A label line over quote paragraphs ("Minister for X, the Hon Jane Doe MP:") is no longer than this.
+_LABEL_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -204,3 +208,15 @@ class QuoteIndex:
                 return None
             i -= 1
         return None
+
+
+def opens_with_mark(text: str, para: Span) -> bool:
+    """Whether a paragraph begins with a quotation mark: a paragraph of someone's words."""
+    a, b = para
+    return a < b and text[a] in _PARAGRAPH_OPENERS
+
+
+def label_line(text: str, para: Span) -> bool:
+    """Whether a paragraph is short and ends in a colon: a label for the paragraphs under it."""
+    a, b = para
+    return 0 < b - a <= _LABEL_CHARS and text[b - 1] == ":"

@@ -49,7 +49,7 @@ def _compile_cues(data: dict[str, Any]) -> _Cues:
     formats = tuple((f, tuple(sorted(phrases.forms(words)))) for f, words in data.get("formats", {}).items())
     place = data.get("place", {})
     name = rf"[{_UPPER}][\w’'-]+(?:\s+(?:de\s+|del\s+|la\s+)?[{_UPPER}][\w’'-]+)*"
-    before = word_tree({s for w in place.get("before", ["in"]) for s in phrases.spellings(w)})
+    before = word_tree(phrases.all_spellings(place.get("before", ["in"])))
     pattern = re.compile(r"(?<![\w-])(" + before + r")\s+(" + name + ")")
     months = "|".join(place.get("months", []))
     dateline = re.compile(

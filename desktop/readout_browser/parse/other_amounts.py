@@ -14,7 +14,7 @@ from typing import Any, cast
 
 from readout_browser.model import Amount, AmountKind, Pledge
 from readout_browser.parse import datafiles
-from readout_browser.parse.amount_context import CLAUSE_END
+from readout_browser.parse.amount_context import CLAUSE_END, ROUNDING
 from readout_browser.parse.currency import infer, source_country
 from readout_browser.parse.document import Document
 from readout_browser.parse.money import Amount as Money
@@ -44,8 +44,8 @@ def find_other_amounts(doc: Document, pledges: tuple[Pledge, ...]) -> tuple[Amou
     things ("29 million have been vaccinated").
     """
     text = doc.text
-    taken = {p.span for p in pledges if p.amount is not None}
     named = [p for p in pledges if p.amount is not None]
+    taken = {p.span for p in named}
     words = _kind_words()
     found: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> its kind words, found once
     sentences = doc.sentences or ((0, len(text)),)
@@ -93,10 +93,6 @@ def _same_paragraph(doc: Document, a: int, b: int) -> bool:
     return doc.paragraph_index(a) == doc.paragraph_index(b)
 
 
-# How far a rounded amount ("more than $70 million") may stand from the pledge it names again.
-_ROUNDING = 0.1
-
-
 def _names_again(a: Money, currency: str | None, p: Pledge) -> bool:
     """Whether an amount names a pledge again: the same sum ("This additional $10 million" once
     the $10 million is read), or a rounded one ("over 200 million euros" after "€201 million"),
@@ -105,7 +101,7 @@ def _names_again(a: Money, currency: str | None, p: Pledge) -> bool:
         return False
     if a.qualifier == "exact":
         return a.value == p.amount
-    return abs(p.amount - a.value) <= a.value * _ROUNDING
+    return abs(p.amount - a.value) <= a.value * ROUNDING
 
 
 def _nearest_kind(text: str, hits: list[tuple[int, int, str]], a: Money) -> AmountKind:

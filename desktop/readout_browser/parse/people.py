@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from readout_browser.model import Person, Span
 from readout_browser.parse.document import Document
+from readout_browser.parse.marks import label_line, opens_with_mark
 from readout_browser.parse.names import name_words, same_name, similar_given, similar_surname
 from readout_browser.parse.places import places
 from readout_browser.parse.roles import HostRule, roles
@@ -51,8 +52,6 @@ _INVERSION_BEFORE = re.compile(r"(?:[,;:\"”’»—–]|\s-)\s*[A-Za-z]+(?:\s+
 _SET_OFF_TITLE = re.compile(r",\s*(?:the\s+|The\s+)?[A-Z][^,.;:!?\"“”\n]{2,100}(?=,)")
 _RELATIVE_AFTER = re.compile(r",\s*who\s+[^,.;:!?\"“”\n]{2,120}(?=,)")
 _SPEAKER_LABEL = re.compile(r"\s*:\s*[\"“„«‘]")
-_LABEL_CHARS = 200  # a label line ("Minister for X, the Hon Y:") is no longer than this
-_OPENING_MARKS = "\"“„«‘'"
 _CLOSING_MARKS = "\"”»’'"
 _DASH_START = re.compile(r"\s*[-–—]\s*\Z")
 _OF_THE = re.compile(r"\b(?:of|the)\b", re.IGNORECASE)
@@ -797,9 +796,8 @@ class _Builder:
         a, b = paras[i]
         if span[0] == a and _SPEAKER_LABEL.match(text, span[1], b):
             return True  # a transcript's `Jane Doe: “...”`
-        if 0 < b - a <= _LABEL_CHARS and text[b - 1] == ":" and i + 1 < len(paras):
-            after = paras[i + 1]
-            return after[0] < after[1] and text[after[0]] in _OPENING_MARKS
+        if label_line(text, paras[i]) and i + 1 < len(paras):
+            return opens_with_mark(text, paras[i + 1])
         if i > 0 and _DASH_START.match(text, a, span[0]):
             before = paras[i - 1]
             return before[0] < before[1] and text[before[1] - 1] in _CLOSING_MARKS  # the block's last mark

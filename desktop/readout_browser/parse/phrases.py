@@ -137,6 +137,11 @@ def forms(phrases: Iterable[str]) -> set[str]:
     return {s for p in phrases for s in spellings(p) if s == s.lower()}
 
 
+def all_spellings(written: Iterable[str]) -> set[str]:
+    """Every spelling of every phrase of a list, for a matcher that heeds case."""
+    return {s for phrase in written for s in spellings(phrase)}
+
+
 def spellings(phrase: str) -> set[str]:
     """Every way a phrase of plain words can stand in a text, for the matchers that look spellings
     up rather than run a regex: each word as written and a hyphenated word also as two words or

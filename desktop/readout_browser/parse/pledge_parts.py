@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from readout_browser.parse.amount_context import CLAUSE_END, AmountContext, Candidate
+from readout_browser.parse.amount_context import CLAUSE_END, AmountContext, Candidate, last_deciding
 
 # A paragraph that is an item of a list: "(1) ...", "2) ...", "a) ...", "- ...", "• ...".
 _ITEM = re.compile(r"[ \t]*(?:\(\s*\d{1,2}\s*\)|\d{1,2}[.)](?=\s)|[a-z][.)](?=\s)|[-–—•·▪●*](?=\s))")
@@ -63,8 +63,8 @@ class PartReader(AmountContext):
         s, e = self.doc.paragraphs[head]
         if any(s <= c.amount.span[0] < e for c in cands):
             return True
-        deciding = [c for c in self.words.find(self.text, s, e) if c.kind not in ("noun", "modal")]
-        return bool(deciding) and deciding[-1].kind != "block"
+        deciding = last_deciding(self.words.find(self.text, s, e))
+        return deciding is not None and deciding.kind != "block"
 
     def link_nested(self, cands: list[Candidate]) -> None:
         """Parents that the part's own sentence does not give: "Of the $50 billion, ...",

@@ -17,7 +17,15 @@ from collections import Counter
 from collections.abc import Callable
 
 from readout_browser.model import Person, Pledge, Quote
-from readout_browser.parse.amount_context import CLAUSE_END, COORDINATION, FULL_STOP, REACH, Candidate
+from readout_browser.parse.amount_context import (
+    CLAUSE_END,
+    COORDINATION,
+    FULL_STOP,
+    REACH,
+    ROUNDING,
+    Candidate,
+    last_deciding,
+)
 from readout_browser.parse.currency import infer
 from readout_browser.parse.document import Document
 from readout_browser.parse.donors import DonorReader
@@ -65,11 +73,7 @@ class _Reader(DonorReader, DetailReader, PartReader):
             # words of the item before it ("to pay salaries") are not its own.
             for m in _NEW_ITEM.finditer(self.text, lead_from, a.start):
                 lead_from = m.end()
-        lead = self.cues_between(i, lead_from, a.start)
-        deciding = [c for c in lead if c.kind not in ("noun", "modal")]
-        if deciding and deciding[-1].kind == "block":
-            return False
-        if self.words.block_after.match(self.text, a.span[1]):
+        if self._blocked(a, i, lead_from):
             return False
         if after and after[0].kind == "block" and not before:
             return False
@@ -90,11 +94,15 @@ class _Reader(DonorReader, DetailReader, PartReader):
         head = self.list_head_of(a.span[0])
         if head is None or not self.head_gives(head, cands):
             return False
-        lead = self.cues_between(i, self.lead_start(a, i), a.start)
-        deciding = [c for c in lead if c.kind not in ("noun", "modal")]
-        if deciding and deciding[-1].kind == "block":
-            return False
-        return not self.words.block_after.match(self.text, a.span[1])
+        return not self._blocked(a, i, self.lead_start(a, i))
+
+    def _blocked(self, a: Amount, i: int, lead_from: int) -> bool:
+        """Whether the last deciding word between `lead_from` and an amount, or the words right
+        after it, make it something other than money given ("frozen assets, worth £25 billion")."""
+        deciding = last_deciding(self.cues_between(i, lead_from, a.start))
+        if deciding is not None and deciding.kind == "block":
+            return True
+        return self.words.block_after.match(self.text, a.span[1]) is not None
 
     def part_of_previous(self, a: Amount, i: int) -> bool:
         """Whether an amount is named as a part of the one before it ("..., including 1.5
@@ -273,8 +281,7 @@ def _named_before(kept: list[Candidate], c: Candidate) -> Amount | None:
 
 # Before "additional": a word that points back to an amount named before ("This additional $10 million").
 _POINTS_BACK = re.compile(r"(?i)(?<![\w-])(?:this|that|these|those|the)\s+$")
-# How far a rounded amount ("more than $70 million") may stand from the one it names again.
-_ROUNDING = 0.1
+# How close a rounded amount of another giver must stand to be the same sum named again.
 _CLOSE = 0.02
 
 
@@ -284,7 +291,7 @@ def _restates(c: Candidate, earlier: Candidate) -> bool:
     a, b = c.amount.value, earlier.amount.value
     if c.currency != earlier.currency or not a or c.amount.qualifier == "exact":
         return False
-    reach = _ROUNDING if c.donor == earlier.donor else _CLOSE
+    reach = ROUNDING if c.donor == earlier.donor else _CLOSE
     if c.amount.qualifier in ("over", "at_least"):
         return a <= b <= a * (1 + reach)
     if c.amount.qualifier in ("under", "up_to"):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from readout_browser.model import Person, Quote, Span
 from readout_browser.parse.document import Document
-from readout_browser.parse.marks import Stretch
+from readout_browser.parse.marks import Stretch, label_line, opens_with_mark
 from readout_browser.parse.people import Roster
 from readout_browser.parse.roles import roles
 from readout_browser.parse.speech import Cue, CueIndex, lexicon
@@ -57,9 +57,6 @@ _SELF_INTRODUCED = re.compile(r"(?:^|(?<=[.,!?;:]\s)|(?<=[“\"‘]))(?:[Tt]his 
 _DASH = re.compile(r"[—–-]")
 _SIGNED_END = re.compile(r"\s*(?:[,.;)]|\n|\Z)")
 _LABEL_END = re.compile(r"\s*:\s*\Z")
-_OPENING_MARKS = "\"“„«‘'"
-# A label line that hands the quote paragraphs after it to someone: "Minister for X, the Hon Y MP:".
-_LABEL_CHARS = 200
 # A signature line after quote paragraphs: "- Jane Doe, Minister of X".
 _SIGNATURE = re.compile(r"\s*[-–—]\s*")
 
@@ -474,12 +471,11 @@ class _Blocks:
             self.below[j] = self.below[j + 1] if inside[j + 1] else self.signature(j + 1)
 
     def quote_para(self, j: int) -> bool:
-        a, b = self.paras[j]
-        return a < b and self.text[a] in _OPENING_MARKS
+        return opens_with_mark(self.text, self.paras[j])
 
     def label(self, j: int) -> bool:
-        a, b = self.paras[j]
-        return 0 < b - a <= _LABEL_CHARS and self.text[b - 1] == ":" and not self.quote_para(j)
+        """A line that hands the quote paragraphs after it to someone: "Minister for X, the Hon Y MP:"."""
+        return label_line(self.text, self.paras[j]) and not self.quote_para(j)
 
     def topic(self, j: int) -> bool:
         """A label of a topic ("On trade:"), not of a person ("Minister for X, the Hon Y MP:")."""

@@ -91,11 +91,11 @@ class Roles:
         self.given_gender = _genders(data.get("gender", {}), "male", "female")
 
         part = data.get("participation", {})
-        before = word_tree(_spellings(part.get("before", [])), space=phrases.JOIN)
+        before = word_tree(phrases.all_spellings(part.get("before", [])), space=phrases.JOIN)
         self.meets_before = re.compile(r"(?<!\w)(?:" + before + r")\s+(?:the\s+)?\Z")
-        after = word_tree(_spellings(part.get("after", [])), space=phrases.JOIN)
+        after = word_tree(phrases.all_spellings(part.get("after", [])), space=phrases.JOIN)
         self.meets_after = re.compile(r"\s+(?:also\s+)?(?:" + after + r")\b")
-        passing = word_tree(_spellings(data.get("passing", {}).get("before", [])))
+        passing = word_tree(phrases.all_spellings(data.get("passing", {}).get("before", [])))
         self.passing_before = re.compile(r"(?<!\w)(?:" + passing + r")\s+(?:the\s+)?\Z") if passing else None
         self.hosts = tuple(
             HostRule(
@@ -221,11 +221,6 @@ def _host_of(url: str | None) -> str:
 def _words(phrase: str) -> re.Pattern[str]:
     """A phrase as whole words, small and capital letters alike, any apostrophe."""
     return re.compile(r"(?<!\w)" + re.escape(phrase.replace("’", "'")) + r"(?!\w)", re.IGNORECASE)
-
-
-def _spellings(written: list[str]) -> set[str]:
-    """Every spelling of a list of phrases (the grammar of `phrases`), for a regex that heeds case."""
-    return {s for phrase in written for s in phrases.spellings(phrase)}
 
 
 def _genders(section: dict, male: str, female: str) -> dict[str, str]:

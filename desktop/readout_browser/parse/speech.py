@@ -59,6 +59,11 @@ class Lexicon:
                 for spelled in sorted(phrases.spellings(form)):
                     self.lemma.setdefault(spelled, lemma)
         words = data.get("words", {})
+
+        def tree(key: str) -> str:
+            """The phrases of `[words] key`, every spelling, as one regex alternation."""
+            return word_tree(phrases.forms(words.get(key, [])))
+
         # Cues by their first word, looked up word by word of the text: one regex of every cue
         # takes longer to compile than a readout takes to parse. The words of a multi-word cue
         # may be split by an aside ("spoke, in particular, about"); those are read by a regex of
@@ -78,53 +83,40 @@ class Lexicon:
             if by_word
             else re.compile(r"(?<![\w-])(?=[A-Za-z])(?:" + word_tree(self.lemma, _ASIDE) + r")(?![\w-])")
         )
-        between = word_tree(phrases.forms(words.get("between", [])))
+        between = tree("between")
         # What may stand between a speaker and the verb: "also", ", for his part,".
         self.gap = re.compile(rf"(?:\s*,\s*(?:{between})\s*,)?(?:\s+(?:{between}))*\s+", re.IGNORECASE)
         self._gap_end = re.compile(self.gap.pattern + r"\Z", re.IGNORECASE)
         # The comma that closes a name set off after its title: "the Commissioner for X, Jane Doe, said".
         self.appositive_gap = re.compile(rf"\s*,(?:\s+(?:{between}))*\s+", re.IGNORECASE)
         self._appositive_end = re.compile(self.appositive_gap.pattern + r"\Z", re.IGNORECASE)
-        according = word_tree(phrases.forms(words.get("according", [])))
-        self.according = re.compile(r"\b(?:" + according + r")\s+", re.IGNORECASE)
-        self.statement_by = re.compile(
-            r"\s*(?:" + word_tree(phrases.forms(words.get("statement_by", []))) + r")\s+", re.IGNORECASE
-        )
+        self.according = re.compile(r"\b(?:" + tree("according") + r")\s+", re.IGNORECASE)
+        self.statement_by = re.compile(r"\s*(?:" + tree("statement_by") + r")\s+", re.IGNORECASE)
         # A readout titled as one person's statement: "Statement by the Managing Director on ...".
-        self.statement_title = re.compile(
-            r"\b(?:" + word_tree(phrases.forms(words.get("statement_title", []))) + r")\s+", re.IGNORECASE
-        )
-        self.made_statement = re.compile(
-            r"\s*(?:" + word_tree(phrases.forms(words.get("made_statement", []))) + r")\b", re.IGNORECASE
-        )
+        self.statement_title = re.compile(r"\b(?:" + tree("statement_title") + r")\s+", re.IGNORECASE)
+        self.made_statement = re.compile(r"\s*(?:" + tree("made_statement") + r")\b", re.IGNORECASE)
         self.passive = frozenset(w.lower() for w in words.get("passive", []))
         self.agent_passive = frozenset(words.get("agent_passive", []))
-        self.for_whom = re.compile(
-            r"\s*,?\s*(?:" + word_tree(phrases.forms(words.get("for_whom", []))) + r")\b", re.IGNORECASE
-        )
+        self.for_whom = re.compile(r"\s*,?\s*(?:" + tree("for_whom") + r")\b", re.IGNORECASE)
         # "the decree", "an award of the President of Ukraine", "a format called": a naming word,
         # then at most a name of capitalised words (capitals even though the rest ignores case)
         # and "of"/"the", then the opening mark.
         self.naming = re.compile(
-            r"(?<![\w-])(?:" + word_tree(phrases.forms(words.get("naming", []))) + r")"
+            r"(?<![\w-])(?:" + tree("naming") + r")"
             r"(?:\s+(?:of|the|for|on|(?-i:[A-Z])[\w’'.-]*)){0,8}\s*[:,]?\s*$",
             re.IGNORECASE,
         )
         self.not_with_person = frozenset(words.get("not_with_person", []))
         self.audience_tail = re.compile(
-            r"(?:" + word_tree(phrases.forms(words.get("audience_tail", []))) + r")"
+            r"(?:" + tree("audience_tail") + r")"
             r"(?:\s+(?:after|at|in|during|on|following|before|while|when)\b[^.;:!?]*)?\Z",
             re.IGNORECASE,
         )
-        self.speech_scene = re.compile(
-            r"\b(?:" + word_tree(phrases.forms(words.get("speech_scene", []))) + r")\b", re.IGNORECASE
-        )
+        self.speech_scene = re.compile(r"\b(?:" + tree("speech_scene") + r")\b", re.IGNORECASE)
         # "is on a visit to Y to express ...": an infinitive that tells a journey's purpose.
-        self.not_purpose = re.compile(
-            r"\b(?:" + word_tree(phrases.forms(words.get("not_purpose", []))) + r")\b", re.IGNORECASE
-        )
+        self.not_purpose = re.compile(r"\b(?:" + tree("not_purpose") + r")\b", re.IGNORECASE)
         self.joint = re.compile(
-            r"(?:^|(?<=\W))(?:" + word_tree(phrases.forms(words.get("joint_subjects", []))) + r")(?!\w)",
+            r"(?:^|(?<=\W))(?:" + tree("joint_subjects") + r")(?!\w)",
             re.IGNORECASE,
         )
 

@@ -24,8 +24,6 @@ from readout_browser.paths import resource
 TAXONOMY_FILE = "taxonomy.toml"
 
 _WORD = re.compile(r"\w+")
-_JOINERS = phrases.JOINERS
-_GAP_WORDS = phrases.GAP_WORDS
 # A step of a term: a word (plural allowed), a word beginning (from "word*"), or a gap ("*").
 WORD, STEM, GAP = phrases.WORD, phrases.STEM, phrases.GAP
 Step = phrases.Step
@@ -147,7 +145,7 @@ class _Scan:
     def joined(self, i: int) -> bool:
         """Whether word i follows word i - 1 within one phrase."""
         between = self.text[self.spans[i - 1][1] : self.spans[i][0]]
-        return between == " " or all(c in _JOINERS for c in between)
+        return between == " " or all(c in phrases.JOINERS for c in between)
 
     def longest(self, node: _Node, i: int, last: int) -> tuple[int, set[int]]:
         """The longest match from `node` on, as (index of its last word, topics), or (-1, empty).
@@ -165,7 +163,7 @@ class _Scan:
         if node.gap is not None:
             best = _better(best, self.longest(node.gap, i, last))
             j = i
-            while j < min(len(self.words), i + _GAP_WORDS) and self.joined(j):
+            while j < min(len(self.words), i + phrases.GAP_WORDS) and self.joined(j):
                 best = _better(best, self.longest(node.gap, j + 1, j))
                 j += 1
         return best
@@ -226,11 +224,6 @@ def compile_taxonomy(topics: tuple[TopicDef, ...]) -> Taxonomy:
     for n, topic in enumerate(topics):
         chain = lineage(n)
         for term in topic.terms:
-            for steps in term_steps(term):
+            for steps in phrases.steps(term):
                 root.add(steps, chain)
     return Taxonomy(topics=topics, root=root)
-
-
-def term_steps(term: str) -> list[tuple[Step, ...]]:
-    """The ways a term can be written, each as steps over words (the grammar of `phrases`)."""
-    return phrases.steps(term)

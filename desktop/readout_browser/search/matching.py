@@ -117,10 +117,11 @@ def _speaker_matches(readout: Readout, speaker: str | None, value: str) -> bool:
     person = readout.person(speaker)
     if person is None:
         return _holds(value, speaker)
-    return _person_matches(person, value)
+    return person_matches(person, value)
 
 
-def _person_matches(person: Person, value: str) -> bool:
+def person_matches(person: Person, value: str) -> bool:
+    """Whether a person's name, title or country holds a (folded) filter value."""
     return _holds(value, person.name, person.title, person.country)
 
 
@@ -129,7 +130,7 @@ def _party_matches(readout: Readout, party: str | None, value: str) -> bool:
     if not party:
         return False
     person = readout.person(party)
-    return _holds(value, party) or (person is not None and _person_matches(person, value))
+    return _holds(value, party) or (person is not None and person_matches(person, value))
 
 
 def _amount_passes(amount: float | None, f: FieldFilter) -> bool:
@@ -218,7 +219,7 @@ def select(readout: Readout, query: Query) -> Selection:
 
     people = {q.speaker for q in quotes} | {p.speaker for p in pledges}
     for f in query.fields("speaker"):
-        people |= {p.id for p in readout.people if _person_matches(p, f.value)}
+        people |= {p.id for p in readout.people if person_matches(p, f.value)}
     return Selection(
         quotes=frozenset(q.id for q in quotes),
         pledges=frozenset(p.id for p in pledges),

@@ -31,6 +31,7 @@ import readout_browser
 from readout_browser.errors import ReadoutError
 from readout_browser.parsed_cache import open_readout
 from readout_browser.ui.dialogs import show_error
+from readout_browser.ui.formatting import person_name
 from readout_browser.ui.library import install as install_library
 from readout_browser.ui.meeting_header import MeetingHeader
 from readout_browser.ui.settings import LAYOUT_VERSION, ZOOM_LIMIT, Settings
@@ -350,7 +351,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addActions(list(self.search.actions()))
         panes = self.view_menu.addMenu("&Panes")
-        for dock in (self.readouts_dock, self.topics_dock, self.quotes_dock, self.pledges_dock):
+        for dock in self._docks():
             toggle = dock.toggleViewAction()
             toggle.setText(f"&{dock.windowTitle()}")
             panes.addAction(toggle)
@@ -638,7 +639,7 @@ class MainWindow(QMainWindow):
 
     def _reveal(self, pane: QWidget) -> None:
         """Show and raise the dock that holds a pane."""
-        for dock in (self.readouts_dock, self.topics_dock, self.quotes_dock, self.pledges_dock):
+        for dock in self._docks():
             if dock.widget() is pane:
                 dock.show()
                 dock.raise_()
@@ -900,7 +901,7 @@ def citation(readout: Readout, quote: Quote) -> str:
     from readout_browser.summaries import readout_date
 
     person = readout.person(quote.speaker)
-    who = (person.name or person.title or person.id) if person else "Unattributed"
+    who = person_name(person) if person else "Unattributed"
     if person is not None and person.name and person.title:
         who += f", {person.title}"
     words = f"“{quote.text}”" if quote.kind == "direct" else f"{quote.text} (reported speech)"

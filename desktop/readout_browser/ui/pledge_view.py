@@ -163,18 +163,7 @@ class PledgeView(QWidget):
         self.amounts.clear()
         found = sorted(readout.amounts, key=lambda a: a.span) if readout else []
         for sum_ in found:
-            written = readout.snippet(sum_.span) if readout else ""
-            sentence = (
-                readout.snippet(sum_.evidence or readout.sentence_at(sum_.span[0]) or sum_.span)
-                if readout
-                else ""
-            )
-            item = QTreeWidgetItem(
-                [capitalised(sum_.kind), money(sum_.amount, sum_.currency), written, sentence.strip()]
-            )
-            item.setData(0, Role.ITEM, sum_)
-            item.setToolTip(3, plain_tooltip(sentence.strip()))
-            self.amounts.addTopLevelItem(item)
+            self.amounts.addTopLevelItem(_amount_item(readout, sum_))
         for column in range(len(_AMOUNT_COLUMNS) - 1):
             self.amounts.resizeColumnToContents(column)
         noun = "amount" if len(found) == 1 else "amounts"
@@ -333,3 +322,14 @@ class PledgeView(QWidget):
             n = result.not_convertible
             text += f" ({n} amount{'s' if n != 1 else ''} not convertible)"
         return text
+
+
+def _amount_item(readout: Readout, sum_: Amount) -> QTreeWidgetItem:
+    """A row of "Other amounts": the kind, the sum, its words and the sentence it stands in."""
+    sentence = readout.snippet(sum_.evidence or readout.sentence_at(sum_.span[0]) or sum_.span).strip()
+    item = QTreeWidgetItem(
+        [capitalised(sum_.kind), money(sum_.amount, sum_.currency), readout.snippet(sum_.span), sentence]
+    )
+    item.setData(0, Role.ITEM, sum_)
+    item.setToolTip(3, plain_tooltip(sentence))
+    return item

@@ -20,8 +20,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from readout_browser.model import Person, Pledge, Quote, Readout
+from readout_browser.model import Pledge, Quote, Readout
 from readout_browser.ui.find_bar import FindBar
+from readout_browser.ui.formatting import person_name
 from readout_browser.ui.pane_linker import PaneLinker
 from readout_browser.ui.pledge_view import PledgeView
 from readout_browser.ui.quote_view import QuoteView
@@ -205,13 +206,9 @@ class SearchController(QObject):
         if readout is None or not values:
             self._quotes.show_speakers(None, "")
             return
-        from readout_browser.search.fold import fold
+        from readout_browser.search.matching import person_matches
 
-        def named(person: Person) -> bool:
-            texts = [fold(t) for t in (person.name, person.title, person.country) if t]
-            return all(any(v in t for t in texts) for v in values)
-
-        ids = [p.id for p in readout.people if named(p)]
+        ids = [p.id for p in readout.people if all(person_matches(p, v) for v in values)]
         self._quotes.show_speakers(ids, " ".join(f"speaker:{v}" for v in values))
 
     def _speaker_picked(self, _index: int) -> None:
@@ -230,7 +227,7 @@ class SearchController(QObject):
         for f in sorted(fields, key=lambda f: f.span, reverse=True):
             text = (text[: f.span[0]] + text[f.span[1] :]).strip()
         if person is not None:
-            text = f'speaker:"{person.name or person.title or person.id}" {text}'.strip()
+            text = f'speaker:"{person_name(person)}" {text}'.strip()
         if query is None:
             if person is None:
                 return  # Everyone, and no query to change

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from readout_browser.library.importer import Progress, count_inputs, import_paths, reparse_stale
+from readout_browser.library.importer import Progress, import_paths, reparse_stale
 from readout_browser.library.records import ImportReport
 from readout_browser.library.sqlite_store import SqliteStore
 
@@ -36,13 +36,7 @@ class ImportThread(QThread):
         try:
             store = SqliteStore(self.location)
             try:
-                report = import_paths(
-                    store,
-                    self.paths,
-                    progress=self.progressed.emit,
-                    cancel=self.cancel,
-                    total=count_inputs(self.paths),
-                )
+                report = import_paths(store, self.paths, progress=self.progressed.emit, cancel=self.cancel)
             finally:
                 store.close()
         except Exception as e:  # a full disk, a locked file: shown to the user, never a crash

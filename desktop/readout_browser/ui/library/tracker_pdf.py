@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from readout_browser.atomic import sibling
 from readout_browser.library.chart import png
 from readout_browser.library.records import LibraryStore, PledgeFilter
 from readout_browser.ui.library.tracker_view import euros, totals_html
@@ -30,7 +31,7 @@ def write_pdf(store: LibraryStore, where: PledgeFilter, path: str | Path) -> Non
                 "" if p.amount is None else f"{p.amount:,.0f} {p.currency or ''}",
                 euros(p.eur) if p.eur else "",
                 p.category,
-                "sub-allocation" if p.is_sub_allocation else "pledge",
+                p.row_type,
                 f"{p.readout_title} ({p.publisher or ''}) {p.url or ''}",
             )
         )
@@ -39,13 +40,19 @@ def write_pdf(store: LibraryStore, where: PledgeFilter, path: str | Path) -> Non
     )
     doc.setHtml(
         "<h1>Pledge tracker</h1>"
-        f"<p>{html.escape(kept)}. Euros at the ECB reference rate of each readout's day; "
+        f"<p>{html.escape(kept)}. Euros at the ECB reference rate of each pledge's day (else its readout's); "
         "sub-allocations are listed but not added to the totals.</p>"
         f"<img src='chart.png' width='640'>{totals_html(store, where)}"
         "<h3>Pledges</h3><table border='1' cellspacing='0' cellpadding='2' style='font-size:8pt'>"
         "<tr><th>Date</th><th>Donor</th><th>Recipient</th><th>Amount</th><th>€</th><th>Category</th>"
         f"<th>Row</th><th>Source</th></tr>{rows}</table>"
     )
+    with sibling(path) as partial:  # the old PDF stays whole until the new one is
+        _print(doc, partial)
+
+
+def _print(doc: QTextDocument, path: Path) -> None:
+    """Print `doc` to `path`; the writer dies (closing its file) when this returns, before any rename."""
     writer = QPdfWriter(str(path))
     writer.setPageLayout(
         QPageLayout(

@@ -1,7 +1,7 @@
 """The pledge tracker: every pledge across the library, filtered, totalled in euros, exported, charted.
 
 Totals (by donor, recipient, category or year) come from the store over all pledges the
-filters keep, at the ECB rate of each readout's day, never counting a sub-allocation
+filters keep, at the ECB rate of each pledge's day (else its readout's), never counting a sub-allocation
 twice; the table lists the pledges (the first `LIMIT` of them), parents before their
 sub-allocations, and Enter on a row opens its readout at the sentence. CSV export
 writes every kept pledge (Kiel-style, see `library.tracker_export`); PDF export prints
@@ -139,7 +139,6 @@ class TrackerView(QWidget):
 
     def _item(self, r: PledgeRow) -> QTreeWidgetItem:
         amount = "" if r.amount is None else f"{r.amount:,.0f} {r.currency or ''}".strip()
-        row = "sub-allocation" if r.is_sub_allocation else "pledge"
         item = QTreeWidgetItem(
             [
                 r.readout_date or "",
@@ -149,7 +148,7 @@ class TrackerView(QWidget):
                 euros(r.eur) if r.eur is not None else "",
                 r.category,
                 r.status,
-                row,
+                r.row_type,
                 " ".join(r.sentence.split()),
             ]
         )
